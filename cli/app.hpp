@@ -1,0 +1,30 @@
+#pragma once
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+// The `leverage` command: subcommands run, validate, schema, list and docs, each with --help.
+// Exit codes: 0 success, 1 input/output failure, 2 usage or configuration error, 3 internal error.
+namespace leverage::cli {
+
+int run_main(int argc, char** argv);
+
+// Subcommand bodies, callable from tests.
+struct RunArgs {
+  std::string scenario;
+  unsigned long long seed = 1;
+  int weeks = 0;  // 0: the scenario's horizon
+  std::string out;
+  std::vector<std::string> overrides;
+  bool quiet = false;
+};
+int command_run(const RunArgs& args, std::ostream& out);
+int command_validate(const std::string& file, const std::vector<std::string>& overrides, std::ostream& out);
+int command_list(std::ostream& out);
+
+// docs/CONFIG.md, generated from the registries and the action and term tables.
+std::string config_reference_markdown();
+// A JSON Schema (draft 2020-12) for scenario files, for editors.
+std::string scenario_json_schema();
+
+}  // namespace leverage::cli

@@ -1,0 +1,114 @@
+#pragma once
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/model/limits.hpp"
+#include "engine/model/terms.hpp"
+#include "engine/rng/rng.hpp"
+
+// Decision rules and payoff models: the two pluggable parts of an actor. Each registers itself by
+// name with a typed parameter spec; the scenario loader validates an actor's `params` against that
+// spec (unknown key, type, range, required), fills defaults, and only then builds the object. The
+// same spec generates docs/CONFIG.md, so the docs, the validator and the code cannot drift.
+namespace leverage {
+
+struct Scenario;
+struct WorldState;
+namespace config {
+class Node;
+}
+
+using MenuMask = std::uint32_t;  // bit k: menu action k is feasible this week
+
+// What one actor weighed this week: every alternative's value and probability. Alternatives that
+// were infeasible have probability 0 and no value (NaN).
+struct DecisionRecord {
+  std::uint8_t chosen = 0;
+  std::uint8_t menu_size = 0;
+  MenuMask feasible = 0;
+  std::array<double, kMaxMenu> value{};
+  std::array<double, kMaxMenu> probability{};
+};
+
+struct DecisionInput {
+  const Scenario& scenario;
+  const WorldState& state;
+  std::size_t actor;
+  MenuMask feasible;
+  rng::Rng& noise;  // this actor's decision-noise stream for this week; the only randomness a rule may use
+};
+
+class DecisionRule {
+ public:
+  virtual ~DecisionRule() = default;
+  // Chooses a feasible menu index. Fills `record` (every alternative's value and probability);
+  // rules that do not value alternatives themselves ask value_alternatives() only when recording.
+  virtual std::size_t decide(const DecisionInput& input, DecisionRecord* record) const = 0;
+};
+
+class PayoffModel {
+ public:
+  virtual ~PayoffModel() = default;
+  // Utility of one week's terms, given the actor's reference terms (the state when the latest
+  // ultimatum was issued; the initial state before any).
+  virtual double weekly_utility(const TermVector& terms, const TermVector& reference) const = 0;
+  virtual double discount() const = 0;  // per week
+  virtual double weight(Term term) const = 0;
+};
+
+enum class ParamType : std::uint8_t { number, integer, boolean, string, choice, weights, array };
+
+struct ParamSpec {
+  std::string name;
+  ParamType type = ParamType::number;
+  nlohmann::json default_value;  // null: required
+  double min = 0, max = 0;       // number and integer bounds (inclusive)
+  std::vector<std::string> choices;
+  std::string doc;
+  bool required() const { return default_value.is_null(); }
+};
+
+// What a factory sees: the validated parameters (defaults filled in, types checked) and the
+// scenario being built (actors and menus are known, so a rule can resolve action ids).
+struct BuildContext {
+  const Scenario& scenario;
+  std::size_t actor;
+  const config::Node& params;  // for factories that read array parameters with paths in errors
+};
+
+using RuleFactory = std::function<std::shared_ptr<const DecisionRule>(const BuildContext&)>;
+using PayoffFactory = std::function<std::shared_ptr<const PayoffModel>(const BuildContext&)>;
+
+template <typename Factory>
+struct RegistryEntry {
+  std::string name;
+  std::string summary;
+  std::vector<ParamSpec> params;
+  Factory factory;
+};
+
+using RuleEntry = RegistryEntry<RuleFactory>;
+using PayoffEntry = RegistryEntry<PayoffFactory>;
+
+std::map<std::string, RuleEntry>& rule_registry();
+std::map<std::string, PayoffEntry>& payoff_registry();
+
+// Static registration from agents/*.cpp: `static const bool registered = register_rule({...});`
+bool register_rule(RuleEntry entry);
+bool register_payoff(PayoffEntry entry);
+
+// Reads a validated number/integer/bool parameter (after the loader filled defaults).
+double param_number(const config::Node& params, const std::string& name);
+bool param_bool(const config::Node& params, const std::string& name);
+std::string param_string(const config::Node& params, const std::string& name);
+TermVector param_weights(const config::Node& params, const std::string& name);
+
+}  // namespace leverage

@@ -1,0 +1,118 @@
+#pragma once
+#include <array>
+#include <cstdint>
+
+#include "engine/model/limits.hpp"
+#include "engine/model/terms.hpp"
+
+// One replicate's world: a flat value with no heap and no pointers, copied per replicate and
+// stepped week by week (docs/MODEL.md, "State variables"). Money in MEUR, flows in TEU per week.
+namespace leverage {
+
+enum class UltimatumStage : std::uint8_t {
+  threat,                     // issued, deadline not reached
+  awaiting_decision,          // deadline passed unmet; the sender must execute, extend or back down
+  executed,                   // threat in force, demand not yet met
+  complied_threat,            // demand met without the threat being executed
+  partly_complied,            // deadline passed with the demand partly met, and the sender let it be
+  complied_after_imposition,  // demand met after the threat was executed
+  backed_down,                // the sender backed down (or stayed silent past the grace weeks)
+};
+
+// Final outcome categories reported per ultimatum (summary.json, outcomes.csv).
+const char* stage_name(UltimatumStage stage);
+
+struct UltimatumState {
+  std::int8_t sender = -1;
+  std::int8_t spec = -1;  // index into Scenario::ultimatums
+  UltimatumStage stage = UltimatumStage::threat;
+  std::uint8_t extensions = 0;
+  std::int16_t issue_week = 0;
+  std::int16_t deadline_week = 0;  // the demand must be met by the end of this week
+  std::int16_t resolved_week = -1;
+  std::int16_t executed_week = -1;
+  std::int16_t complied_week = -1;
+  std::uint32_t named_released_at_issue = 0;
+  double stock_at_issue = 0;
+  double gross_at_issue = 0;
+  double progress = 0;             // releases counted by the demand (persons or named prisoners)
+  double share_met_at_deadline = 0;
+  double rewarded_units = 0;       // per-release rewards already paid for this many units
+  double reward_paid_meur = 0;
+  bool delivers = false;           // drawn at issue: the sender delivers the promised reward
+  bool assurance_observed = false;
+};
+
+struct ActorState {
+  double payoff = 0;             // discounted cumulative payoff
+  double action_cost_meur = 0;   // cumulative direct cost of own actions
+  double revenue_meur = 0;       // cumulative own revenue
+  double audience_cost = 0;      // cumulative audience costs
+  double pressure = 0;           // third-party pressure on this actor (decaying level)
+  double belief_resolved = 0.5;  // the target's belief that this actor is resolved
+  double assurance = 0.5;        // the target's belief that this actor delivers rewards
+  double cost_tolerance = 0.5;   // type: drawn per replicate
+  bool resolved = false;         // type: drawn per replicate
+  bool reliable = false;         // type: drawn per replicate
+  std::uint8_t last_action = 0;  // menu index chosen last week (0 before the first week)
+  TermVector terms{};            // this week's terms (after the step)
+  TermVector reference{};        // reference terms of the reference-dependent payoff model
+  // This week's scratch, filled by effects and read when terms are computed.
+  double week_action_cost = 0, week_audience_cost = 0, week_capitulation = 0, week_vetoed = 0;
+  double week_revenue = 0, week_aid_offer_meur = 0;
+  bool week_effective = false;  // this week's action took effect (was feasible and not vetoed)
+  double discount_weight = 1;   // discount^(weeks completed)
+};
+
+struct WorldState {
+  int week = 0;  // weeks completed
+  std::uint8_t actor_count = 0;
+
+  // Political prisoners.
+  double prisoners = 0;       // stock
+  double prisoners_at_week_start = 0;
+  double release_pool = 0;    // released persons still at risk of re-arrest
+  double repression = 1;      // level; 1 is the baseline
+  double arrests_week = 0, completions_week = 0, releases_week = 0, rearrests_week = 0;
+  double named_salience_week = 0;
+  double gross_releases = 0, rearrests_total = 0, arrests_total = 0, completions_total = 0;
+  double recent_releases = 0;  // decaying memory of releases that engagement rewards
+  int first_release_week = -1;
+  std::uint32_t named_released = 0;  // bit i: named prisoner i released
+
+  // Transit.
+  double log_demand_shock = 0;
+  double demand_multiplier = 1;
+  double reroute_share = 0;         // share of EU-bound demand gone elsewhere
+  double reroute_return_from = 0;   // share at the start of the current return
+  int reroute_return_week = -1;     // weeks into the current return (-1: not returning)
+  bool rerouting_this_week = false;
+  std::array<double, kMaxCrossings> crossing_teu{};
+  std::array<double, kMaxCrossings> inspection_hours{};
+  std::array<bool, kMaxCrossings> closed{};
+  double transit_teu = 0, bilateral_teu = 0, leaked_teu = 0;
+  double transit_lost_teu = 0, transit_lost_total = 0;
+  bool suspension = false, seals_demanded = false, seals_in_force = false;
+
+  // Economy.
+  double evasion_level = 0;
+  double sanctions_level = 0;
+  double buffer_meur = 0;
+  double budget_stress = 0;
+  double aid_cap_meur = 0;
+  double aid_week_meur = 0, aid_total_meur = 0;
+  bool aid_requested = false;
+  double reward_week_meur = 0;  // per-release rewards paid to the target this week
+
+  // Migration and pressure.
+  double migration = 0;
+  double counter_pressure = 0;
+  double engagement_week = 0;
+  int vetoes_total = 0;
+
+  std::uint8_t ultimatum_count = 0;
+  std::array<UltimatumState, kMaxUltimatums> ultimatums{};
+  std::array<ActorState, kMaxActors> actors{};
+};
+
+}  // namespace leverage

@@ -1,0 +1,43 @@
+#pragma once
+// The parts of one week, in the order world.cpp calls them. Internal to engine/model: each part is
+// a template over the noise source (SampledNoise for simulation, ExpectedNoise for projections)
+// and is explicitly instantiated for both in its own source file.
+#include "engine/model/world.hpp"
+
+namespace leverage {
+
+// Clears this week's flows and scratch values.
+void begin_week(const Scenario& scenario, WorldState& state);
+
+// Step 2: effects of the chosen actions, by phase, then actor order (effects.cpp).
+template <class Noise>
+void apply_effects(const Scenario& scenario, WorldState& state, const WeekChoices& choices, Noise& noise);
+
+// Step 3: prisoners, transit, per-release rewards, economy, migration, pressure, engagement (dynamics.cpp).
+template <class Noise>
+void run_dynamics(const Scenario& scenario, WorldState& state, Noise& noise);
+
+// Step 4: ultimatum stage transitions (protocol.cpp).
+template <class Noise>
+void ultimatum_transitions(const Scenario& scenario, WorldState& state, Noise& noise);
+
+// Step 5: the target's beliefs in resolve and assurance, by Bayes' rule (protocol.cpp).
+void update_beliefs(const Scenario& scenario, WorldState& state, const WeekChoices& choices);
+
+// Step 6: payoff terms, weekly utility, discounted payoff; last actions recorded; week advanced.
+void settle_payoffs(const Scenario& scenario, WorldState& state, const WeekChoices& choices);
+
+// Relative rise of every member's veto probability against `actor`'s collective acts: Moscow's
+// counter-pressure and third-party pressure on the actor, times the scenario's boost per level.
+double veto_boost(const Scenario& scenario, const WorldState& state, std::size_t actor);
+
+// Bayes' rule for a binary type: posterior of "resolved" after an observation with these likelihoods.
+double bayes_update(double prior, double likelihood_if_true, double likelihood_if_false);
+
+// Lifts an executed threat (compliance after imposition, or the sender backing down).
+void lift_threat(const Scenario& scenario, WorldState& state, const UltimatumState& u);
+
+// Terms of one actor for the week just stepped.
+TermVector compute_terms(const Scenario& scenario, const WorldState& state, std::size_t actor);
+
+}  // namespace leverage

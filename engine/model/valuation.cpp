@@ -1,0 +1,101 @@
+#include "engine/model/valuation.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace leverage {
+
+WeekChoices predicted_choices(const Scenario& scenario, const WorldState& state) {
+  WeekChoices choices;
+  for (std::size_t i = 0; i < scenario.actors.size(); ++i) {
+    const MenuMask feasible = feasible_actions(scenario, state, i);
+    const std::uint8_t last = state.actors[i].last_action;
+    choices.action[i] = (feasible >> last & 1u) ? last : static_cast<std::uint8_t>(hold_index(scenario.actors[i]));
+  }
+  return choices;
+}
+
+double continuation_value(const Scenario& scenario, const WorldState& before, const WorldState& after,
+                          std::size_t actor) {
+  const PayoffModel& model = *scenario.actors[actor].payoff;
+  const double delta = model.discount();
+  // Levels that do not decay by themselves are valued as if the change persisted: a prisoner
+  // released is a prisoner less next year too.
+  double value = 0;
+  const double persistence = delta < 1.0 ? delta / (1.0 - delta) : 1e6;
+  for (const Term term : kPersistentTerms) {
+    const double w = model.weight(term);
+    if (w != 0) value += persistence * w * (at(after.actors[actor].terms, term) - at(before.actors[actor].terms, term));
+  }
+  if (static_cast<int>(actor) != scenario.target) return value;
+  const double w_revenue = model.weight(Term::revenue);
+  const int decision_week = before.week + 1;
+  for (std::size_t k = 0; k < before.ultimatum_count; ++k) {
+    const UltimatumState& u = before.ultimatums[k];
+    if (!is_open(u.stage)) continue;
+    const UltimatumSpec& spec = scenario.ultimatums[u.spec];
+    const double met = std::clamp(demand_progress(scenario, after, after.ultimatums[k]) / demand_size(spec), 0.0, 1.0);
+    // Threatened loss and lump reward, in the target's utility (revenue weight is negative-signed
+    // for losses: a loss of x MEUR is w_revenue * x utility).
+    const double loss = w_revenue * spec.threatened_loss_meur_per_week * spec.expected_threat_weeks;
+    const double reward = w_revenue * spec.reward_value_meur_per_week * spec.expected_threat_weeks;
+    if (u.stage == UltimatumStage::executed) {
+      value -= loss * (1.0 - met);
+    } else {
+      const int weeks_to_deadline = std::max(0, u.deadline_week - decision_week);
+      const double belief = before.actors[u.sender].belief_resolved;
+      const double assurance = before.actors[u.sender].assurance;
+      value += std::pow(delta, weeks_to_deadline) * (-belief * loss * (1.0 - met) + assurance * reward * met);
+    }
+  }
+  const double w_engagement = model.weight(Term::engagement);
+  if (w_engagement != 0) {
+    const double keep = 1.0 - scenario.engagement.recent_release_decay;
+    for (const auto& summit : scenario.engagement.summits) {
+      const int ahead = summit.week - (decision_week);
+      if (ahead <= 0) continue;  // next week's summit is in next week's utility already
+      const double remembered = after.recent_releases * std::pow(keep, ahead);
+      value += std::pow(delta, ahead) * w_engagement * summit.value *
+               std::min(1.0, remembered / summit.releases_for_full_value);
+    }
+  }
+  return value;
+}
+
+namespace {
+
+double project(const Scenario& scenario, const WorldState& state, const WeekChoices& choices, std::size_t actor,
+               ExpectedNoise noise) {
+  WorldState next = state;
+  step_week(scenario, next, choices, noise);
+  const PayoffModel& model = *scenario.actors[actor].payoff;
+  const ActorState& projected = next.actors[actor];
+  return model.weekly_utility(projected.terms, projected.reference) + continuation_value(scenario, state, next, actor);
+}
+
+}  // namespace
+
+void value_alternatives(const Scenario& scenario, const WorldState& state, std::size_t actor, MenuMask feasible,
+                        std::array<double, kMaxMenu>& values) {
+  WeekChoices choices = predicted_choices(scenario, state);
+  const auto& menu = scenario.actors[actor].menu;
+  for (std::size_t k = 0; k < menu.size(); ++k) {
+    if (!(feasible >> k & 1u)) {
+      values[k] = std::numeric_limits<double>::quiet_NaN();
+      continue;
+    }
+    choices.action[actor] = static_cast<std::uint8_t>(k);
+    const double passes = project(scenario, state, choices, actor, ExpectedNoise(static_cast<int>(actor), false));
+    if (menu[k].collective && !scenario.eu_members.empty()) {
+      // A collective act passes only without a veto: its value is the expectation over both.
+      const double p = pass_probability(scenario, state, actor);
+      const double vetoed = project(scenario, state, choices, actor, ExpectedNoise(static_cast<int>(actor), true));
+      values[k] = p * passes + (1.0 - p) * vetoed;
+    } else {
+      values[k] = passes;
+    }
+  }
+}
+
+}  // namespace leverage

@@ -1,0 +1,35 @@
+#pragma once
+#include <array>
+
+#include "engine/model/policy.hpp"
+#include "engine/model/world.hpp"
+
+// How an actor values its alternatives (docs/MODEL.md, "Valuing an alternative"): next week's
+// utility under expected dynamics, with the other actors predicted to repeat last week's action
+// (hold if that is no longer feasible), plus a continuation term for what lies past next week.
+namespace leverage {
+
+// Others repeat last week's action if it is still feasible, else hold.
+WeekChoices predicted_choices(const Scenario& scenario, const WorldState& state);
+
+// Terms that are levels with no decay of their own; their change is valued as persisting.
+inline constexpr Term kPersistentTerms[] = {Term::prisoners, Term::budget_stress, Term::sanctions, Term::credibility};
+
+// Continuation term for `actor` between the state it decides on and the projected state:
+//   every actor: sum over persistent terms k of  delta/(1-delta) * w_k * (x_k(after) - x_k(before))
+//   target, for each open ultimatum u:
+//     delta^tau_u * [ -b_u * L_u * (1 - m_u) + a_u * R_u * m_u ]   (threat stage, deadline passed)
+//     -L_u * (1 - m_u)                                               (threat executed)
+//   with b_u the belief in the sender's resolve, a_u the assurance, m_u the share of the demand met
+//   in the projected state, L_u the threatened loss and R_u the lump reward in utility, and tau_u
+//   the weeks from the decision week to the deadline; plus, for each summit still ahead, its value
+//   discounted to now given the releases remembered by then.
+//   Other actors: the persistent terms only.
+double continuation_value(const Scenario& scenario, const WorldState& before, const WorldState& after,
+                          std::size_t actor);
+
+// Values every feasible alternative (infeasible ones get NaN).
+void value_alternatives(const Scenario& scenario, const WorldState& state, std::size_t actor, MenuMask feasible,
+                        std::array<double, kMaxMenu>& values);
+
+}  // namespace leverage

@@ -1,0 +1,374 @@
+// Benchmarks of the weekly loop on scenarios/belarus_2024.json (docs/PERFORMANCE.md).
+//
+//   BM_Replicate52Weeks          one whole 52-week replicate, recording off (the ensemble's unit of work)
+//   BM_Replicate52WeeksScripted  the same with every actor's rule overridden to `scripted`
+//   BM_Replicate52WeeksRecorded  the same with a RunRecord (trajectory and decision log), for contrast
+//   BM_DecideWeek                decide_week on a mid-run state (after 10 weeks): all actors
+//   BM_DecideActor/<id>          one actor's rule on that state (feasibility, stream, decide)
+//   BM_StepWeek/<choices>        copy the mid-run state and step_week it with SampledNoise, fixed choices
+//   BM_ExpectedStep              copy and step_week with ExpectedNoise: one projection of the logit rule
+//   BM_CopyWorldState            copying the WorldState alone
+//   BM_ValueAlternatives/<id>    value_alternatives for one actor (the target first)
+//
+// Heap allocations are counted by replacing the global operator new/delete in this binary; the
+// replicate benchmarks report them per week. `leverage_bench --replicates=N [--scripted]` skips the
+// benchmarks and runs N replicates (for valgrind --tool=callgrind, see docs/PERFORMANCE.md).
+#include <benchmark/benchmark.h>
+
+#include <atomic>
+#include <bit>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <new>
+#include <string>
+#include <vector>
+
+#include "engine/model/policy.hpp"
+#include "engine/model/scenario.hpp"
+#include "engine/model/scenario_loader.hpp"
+#include "engine/model/valuation.hpp"
+#include "engine/model/world.hpp"
+#include "engine/sim/simulation.hpp"
+
+// ---------------------------------------------------------------------------------------------
+// Counting allocator: every global operator new in this binary (the engine's and the benchmark
+// library's included) bumps g_new_calls. While g_in_loop is set (inside a replicate benchmark's
+// timed loop) it also calls allocation_in_loop(), a breakpoint target:
+//   gdb -ex 'break allocation_in_loop' -ex run -ex bt --args build/bench/leverage_bench ...
+
+namespace {
+std::atomic<std::uint64_t> g_new_calls{0};
+std::atomic<std::uint64_t> g_new_bytes{0};
+std::atomic<bool> g_in_loop{false};
+}  // namespace
+
+extern "C" __attribute__((noinline)) void allocation_in_loop(std::size_t size) {
+  // Something the optimizer cannot drop, so a breakpoint here always hits.
+  asm volatile("" : : "r"(size) : "memory");
+}
+
+namespace {
+
+void* counted_alloc(std::size_t size) {
+  g_new_calls.fetch_add(1, std::memory_order_relaxed);
+  g_new_bytes.fetch_add(size, std::memory_order_relaxed);
+  if (g_in_loop.load(std::memory_order_relaxed)) allocation_in_loop(size);
+  void* p = std::malloc(size == 0 ? 1 : size);
+  if (!p) throw std::bad_alloc();
+  return p;
+}
+
+void* counted_alloc_aligned(std::size_t size, std::align_val_t align) {
+  g_new_calls.fetch_add(1, std::memory_order_relaxed);
+  g_new_bytes.fetch_add(size, std::memory_order_relaxed);
+  if (g_in_loop.load(std::memory_order_relaxed)) allocation_in_loop(size);
+  const std::size_t a = static_cast<std::size_t>(align);
+  const std::size_t rounded = ((size == 0 ? 1 : size) + a - 1) / a * a;
+  void* p = std::aligned_alloc(a, rounded);
+  if (!p) throw std::bad_alloc();
+  return p;
+}
+
+}  // namespace
+
+void* operator new(std::size_t size) { return counted_alloc(size); }
+void* operator new[](std::size_t size) { return counted_alloc(size); }
+void* operator new(std::size_t size, std::align_val_t align) { return counted_alloc_aligned(size, align); }
+void* operator new[](std::size_t size, std::align_val_t align) { return counted_alloc_aligned(size, align); }
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
+  try { return counted_alloc(size); } catch (...) { return nullptr; }
+}
+void* operator new[](std::size_t size, const std::nothrow_t&) noexcept {
+  try { return counted_alloc(size); } catch (...) { return nullptr; }
+}
+void* operator new(std::size_t size, std::align_val_t align, const std::nothrow_t&) noexcept {
+  try { return counted_alloc_aligned(size, align); } catch (...) { return nullptr; }
+}
+void* operator new[](std::size_t size, std::align_val_t align, const std::nothrow_t&) noexcept {
+  try { return counted_alloc_aligned(size, align); } catch (...) { return nullptr; }
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::align_val_t) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
+void operator delete(void* p, std::align_val_t, const std::nothrow_t&) noexcept { std::free(p); }
+void operator delete[](void* p, std::align_val_t, const std::nothrow_t&) noexcept { std::free(p); }
+
+// ---------------------------------------------------------------------------------------------
+
+namespace {
+
+using namespace leverage;
+using benchmark::Counter;
+
+constexpr int kWeeks = 52;
+constexpr int kMidRunWeeks = 10;
+const ReplicateKey kMidRunKey{1, 0, 0};
+
+std::filesystem::path scenario_path() {
+  return std::filesystem::path(LEVERAGE_SOURCE_DIR) / "scenarios" / "belarus_2024.json";
+}
+
+std::shared_ptr<const Scenario> g_scenario;           // as in the file
+std::shared_ptr<const Scenario> g_scripted_scenario;  // every non-scripted actor overridden to `scripted`
+
+// Every actor whose rule is not `scripted` gets {"name": "scripted"}: no schedule, no rules, default
+// "" (its first hold action), so it holds every week and never values alternatives.
+std::shared_ptr<const Scenario> load_all_scripted(const Scenario& base) {
+  std::vector<std::string> overrides;
+  for (std::size_t i = 0; i < base.actors.size(); ++i)
+    if (base.actors[i].rule_name != "scripted")
+      overrides.push_back("/actors/" + std::to_string(i) + "/rule={\"name\": \"scripted\"}");
+  return load_scenario(scenario_path(), overrides);
+}
+
+// The state after kMidRunWeeks weeks of replicate kMidRunKey, and the choices the rules make on it.
+struct MidRun {
+  WorldState state;
+  WeekChoices choices;
+  WeekChoices hold_all;
+};
+
+MidRun make_mid_run(const Scenario& scenario) {
+  MidRun mid;
+  mid.state = initial_state(scenario, kMidRunKey);
+  for (int w = 0; w < kMidRunWeeks; ++w) {
+    const WeekChoices choices = decide_week(scenario, mid.state, kMidRunKey, nullptr, nullptr);
+    SampledNoise noise(kMidRunKey, mid.state.week + 1);
+    step_week(scenario, mid.state, choices, noise);
+  }
+  mid.choices = decide_week(scenario, mid.state, kMidRunKey, nullptr, nullptr);
+  for (std::size_t i = 0; i < scenario.actors.size(); ++i)
+    mid.hold_all.action[i] = static_cast<std::uint8_t>(hold_index(scenario.actors[i]));
+  return mid;
+}
+
+MidRun g_mid;
+
+// Allocations made between construction and finish(), with the breakpoint hook armed meanwhile.
+class AllocationWindow {
+ public:
+  AllocationWindow() : calls_(g_new_calls.load()), bytes_(g_new_bytes.load()) { g_in_loop.store(true); }
+  void finish() {
+    g_in_loop.store(false);
+    calls_ = g_new_calls.load() - calls_;
+    bytes_ = g_new_bytes.load() - bytes_;
+  }
+  double calls() const { return static_cast<double>(calls_); }
+  double bytes() const { return static_cast<double>(bytes_); }
+
+ private:
+  std::uint64_t calls_, bytes_;
+};
+
+void report_replicates(benchmark::State& st, const AllocationWindow& window) {
+  const double replicates = static_cast<double>(st.iterations());
+  st.SetItemsProcessed(st.iterations() * kWeeks);  // items_per_second = weeks per second
+  st.counters["replicates_per_s"] = Counter(replicates, Counter::kIsRate);
+  st.counters["allocs_per_week"] = Counter(window.calls() / (replicates * kWeeks));
+  st.counters["alloc_bytes_per_week"] = Counter(window.bytes() / (replicates * kWeeks));
+}
+
+// 1. A whole replicate, recording off, varying the replicate index.
+void BM_Replicate52Weeks(benchmark::State& st, const Scenario* scenario) {
+  std::uint64_t replicate = 0;
+  AllocationWindow window;
+  for (auto _ : st) {
+    WorldState final_state = run_replicate(*scenario, ReplicateKey{1, 0, replicate++}, kWeeks, nullptr);
+    benchmark::DoNotOptimize(final_state);
+  }
+  window.finish();
+  report_replicates(st, window);
+}
+
+// The same with the trajectory and decision log recorded (what `leverage run` does).
+void BM_Replicate52WeeksRecorded(benchmark::State& st) {
+  std::uint64_t replicate = 0;
+  AllocationWindow window;
+  for (auto _ : st) {
+    RunRecord record;
+    WorldState final_state = run_replicate(*g_scenario, ReplicateKey{1, 0, replicate++}, kWeeks, &record);
+    benchmark::DoNotOptimize(final_state);
+    benchmark::DoNotOptimize(record.decisions.data());
+  }
+  window.finish();
+  report_replicates(st, window);
+}
+
+// 2. Every actor's decision on the mid-run state.
+void BM_DecideWeek(benchmark::State& st) {
+  const double actors = static_cast<double>(g_scenario->actors.size());
+  for (auto _ : st) {
+    WeekChoices choices = decide_week(*g_scenario, g_mid.state, kMidRunKey, nullptr, nullptr);
+    benchmark::DoNotOptimize(choices);
+  }
+  st.SetItemsProcessed(static_cast<std::int64_t>(st.iterations() * actors));
+  st.counters["s_per_decision"] =
+      Counter(static_cast<double>(st.iterations()) * actors, Counter::kIsRate | Counter::kInvert);
+}
+
+// One actor's share of decide_week (same work as one iteration of its loop).
+void BM_DecideActor(benchmark::State& st, std::size_t actor) {
+  const ActorSpec& spec = g_scenario->actors[actor];
+  const int week = g_mid.state.week + 1;
+  for (auto _ : st) {
+    const MenuMask feasible = feasible_actions(*g_scenario, g_mid.state, actor);
+    rng::Rng noise = decision_stream(kMidRunKey, spec.id_hash, week);
+    std::size_t chosen = spec.rule->decide(DecisionInput{*g_scenario, g_mid.state, actor, feasible, noise}, nullptr);
+    benchmark::DoNotOptimize(chosen);
+  }
+  st.counters["s_per_decision"] = Counter(static_cast<double>(st.iterations()), Counter::kIsRate | Counter::kInvert);
+}
+
+// 3. One world step with SampledNoise and fixed choices; the state is re-copied each iteration so
+// every iteration steps the same week (BM_CopyWorldState is that copy alone).
+void BM_StepWeek(benchmark::State& st, const WeekChoices* choices) {
+  WorldState state;
+  for (auto _ : st) {
+    state = g_mid.state;
+    SampledNoise noise(kMidRunKey, state.week + 1);
+    step_week(*g_scenario, state, *choices, noise);
+    benchmark::DoNotOptimize(state);
+  }
+  st.counters["s_per_step"] = Counter(static_cast<double>(st.iterations()), Counter::kIsRate | Counter::kInvert);
+}
+
+// One projection as the logit rule makes it: copy, then step with ExpectedNoise.
+void BM_ExpectedStep(benchmark::State& st) {
+  WorldState state;
+  const int target = g_scenario->target;
+  for (auto _ : st) {
+    state = g_mid.state;
+    ExpectedNoise noise(target, false);
+    step_week(*g_scenario, state, g_mid.choices, noise);
+    benchmark::DoNotOptimize(state);
+  }
+  st.counters["s_per_step"] = Counter(static_cast<double>(st.iterations()), Counter::kIsRate | Counter::kInvert);
+}
+
+void BM_CopyWorldState(benchmark::State& st) {
+  WorldState state;
+  for (auto _ : st) {
+    state = g_mid.state;
+    benchmark::DoNotOptimize(state);
+    benchmark::ClobberMemory();
+  }
+  st.SetBytesProcessed(st.iterations() * static_cast<std::int64_t>(sizeof(WorldState)));
+}
+
+// 4. Valuing every feasible alternative of one actor on the mid-run state.
+void BM_ValueAlternatives(benchmark::State& st, std::size_t actor) {
+  const MenuMask feasible = feasible_actions(*g_scenario, g_mid.state, actor);
+  const auto& menu = g_scenario->actors[actor].menu;
+  double alternatives = 0, projections = 0;
+  for (std::size_t k = 0; k < menu.size(); ++k) {
+    if (!(feasible >> k & 1u)) continue;
+    alternatives += 1;
+    projections += (menu[k].collective && !g_scenario->eu_members.empty()) ? 2 : 1;
+  }
+  std::array<double, kMaxMenu> values{};
+  for (auto _ : st) {
+    value_alternatives(*g_scenario, g_mid.state, actor, feasible, values);
+    benchmark::DoNotOptimize(values);
+  }
+  const double iterations = static_cast<double>(st.iterations());
+  st.SetItemsProcessed(static_cast<std::int64_t>(iterations * alternatives));
+  st.counters["alternatives"] = alternatives;
+  st.counters["projections"] = projections;
+  st.counters["s_per_alternative"] = Counter(iterations * alternatives, Counter::kIsRate | Counter::kInvert);
+}
+
+std::string describe_mid_run(const Scenario& scenario, const MidRun& mid) {
+  std::string text = "week " + std::to_string(mid.state.week) + ", ultimatums " +
+                     std::to_string(mid.state.ultimatum_count);
+  for (std::size_t k = 0; k < mid.state.ultimatum_count; ++k)
+    text += std::string(k ? ", " : " (") + stage_name(mid.state.ultimatums[k].stage) +
+            (k + 1 == mid.state.ultimatum_count ? ")" : "");
+  text += "; next choices";
+  for (std::size_t i = 0; i < scenario.actors.size(); ++i)
+    text += " " + scenario.actors[i].id + "=" + scenario.actors[i].menu[mid.choices.action[i]].id;
+  return text;
+}
+
+// `--replicates=N [--scripted]`: N replicates of kWeeks weeks, outside the benchmark library.
+int run_driver(long replicates, bool scripted) {
+  const Scenario& scenario = scripted ? *g_scripted_scenario : *g_scenario;
+  const std::uint64_t calls_before = g_new_calls.load();
+  double checksum = 0;
+  for (long r = 0; r < replicates; ++r) {
+    const WorldState final_state =
+        run_replicate(scenario, ReplicateKey{1, 0, static_cast<std::uint64_t>(r)}, kWeeks, nullptr);
+    checksum += final_state.actors[0].payoff + final_state.prisoners;
+  }
+  const std::uint64_t calls = g_new_calls.load() - calls_before;
+  std::printf("%ld replicates x %d weeks (%s): checksum %.17g, operator new calls in the loop: %llu\n", replicates,
+              kWeeks, scripted ? "all scripted" : "as configured", checksum, static_cast<unsigned long long>(calls));
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  long driver_replicates = -1;
+  bool scripted = false;
+  std::vector<char*> args;
+  for (int i = 0; i < argc; ++i) {
+    if (i > 0 && std::strncmp(argv[i], "--replicates=", 13) == 0) {
+      driver_replicates = std::strtol(argv[i] + 13, nullptr, 10);
+    } else if (i > 0 && std::strcmp(argv[i], "--scripted") == 0) {
+      scripted = true;
+    } else {
+      args.push_back(argv[i]);
+    }
+  }
+  int arg_count = static_cast<int>(args.size());
+
+  g_scenario = load_scenario(scenario_path());
+  g_scripted_scenario = load_all_scripted(*g_scenario);
+  g_mid = make_mid_run(*g_scenario);
+  if (driver_replicates >= 0) return run_driver(driver_replicates, scripted);
+
+  benchmark::Initialize(&arg_count, args.data());
+  if (benchmark::ReportUnrecognizedArguments(arg_count, args.data())) return 1;
+
+  const Scenario& scenario = *g_scenario;
+  std::string rules;
+  for (const auto& actor : scenario.actors) rules += (rules.empty() ? "" : " ") + actor.id + ":" + actor.rule_name;
+  benchmark::AddCustomContext("scenario", scenario_path().string() + " (" + std::to_string(scenario.actors.size()) +
+                                              " actors; " + rules + ")");
+  benchmark::AddCustomContext("sizeof(WorldState)", std::to_string(sizeof(WorldState)) + " bytes");
+  benchmark::AddCustomContext("sizeof(ActorState)", std::to_string(sizeof(ActorState)) + " bytes");
+  benchmark::AddCustomContext("mid-run state", describe_mid_run(scenario, g_mid));
+
+  benchmark::RegisterBenchmark("BM_Replicate52Weeks", BM_Replicate52Weeks, g_scenario.get());
+  benchmark::RegisterBenchmark("BM_Replicate52WeeksScripted", BM_Replicate52Weeks, g_scripted_scenario.get());
+  benchmark::RegisterBenchmark("BM_Replicate52WeeksRecorded", BM_Replicate52WeeksRecorded);
+  benchmark::RegisterBenchmark("BM_DecideWeek", BM_DecideWeek);
+  for (std::size_t i = 0; i < scenario.actors.size(); ++i)
+    benchmark::RegisterBenchmark(("BM_DecideActor/" + scenario.actors[i].id + ":" + scenario.actors[i].rule_name).c_str(),
+                                 BM_DecideActor, i);
+  benchmark::RegisterBenchmark("BM_StepWeek/decided", BM_StepWeek, &g_mid.choices);
+  benchmark::RegisterBenchmark("BM_StepWeek/hold_all", BM_StepWeek, &g_mid.hold_all);
+  benchmark::RegisterBenchmark("BM_ExpectedStep", BM_ExpectedStep);
+  benchmark::RegisterBenchmark("BM_CopyWorldState", BM_CopyWorldState);
+  // The target first, then every other actor whose rule values alternatives (logit).
+  std::vector<std::size_t> valued{static_cast<std::size_t>(scenario.target)};
+  for (std::size_t i = 0; i < scenario.actors.size(); ++i)
+    if (static_cast<int>(i) != scenario.target && scenario.actors[i].rule_name == "logit") valued.push_back(i);
+  for (const std::size_t i : valued)
+    benchmark::RegisterBenchmark(("BM_ValueAlternatives/" + scenario.actors[i].id).c_str(), BM_ValueAlternatives, i);
+
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

@@ -2,6 +2,8 @@
 //
 //   BM_Replicate52Weeks          one whole 52-week replicate, recording off (the ensemble's unit of work)
 //   BM_Replicate52WeeksScripted  the same with every actor's rule overridden to `scripted`
+//   BM_Replicate52WeeksAllLogit  the same with every actor's rule overridden to `logit` (the
+//                                ensemble target's configuration: logit for all five actors)
 //   BM_Replicate52WeeksRecorded  the same with a RunRecord (trajectory and decision log), for contrast
 //   BM_DecideWeek                decide_week on a mid-run state (after 10 weeks): all actors
 //   BM_DecideActor/<id>          one actor's rule on that state (feasibility, stream, decide)
@@ -11,8 +13,9 @@
 //   BM_ValueAlternatives/<id>    value_alternatives for one actor (the target first)
 //
 // Heap allocations are counted by replacing the global operator new/delete in this binary; the
-// replicate benchmarks report them per week. `leverage_bench --replicates=N [--scripted]` skips the
-// benchmarks and runs N replicates (for valgrind --tool=callgrind, see docs/PERFORMANCE.md).
+// replicate benchmarks report them per week. `leverage_bench --replicates=N [--variant=V]` skips the
+// benchmarks and runs N replicates of scenario variant V (configured, scripted or logit) for
+// valgrind --tool=callgrind (docs/PERFORMANCE.md).
 #include <benchmark/benchmark.h>
 
 #include <atomic>
@@ -121,14 +124,16 @@ std::filesystem::path scenario_path() {
 
 std::shared_ptr<const Scenario> g_scenario;           // as in the file
 std::shared_ptr<const Scenario> g_scripted_scenario;  // every non-scripted actor overridden to `scripted`
+std::shared_ptr<const Scenario> g_logit_scenario;     // every non-logit actor overridden to `logit`
 
-// Every actor whose rule is not `scripted` gets {"name": "scripted"}: no schedule, no rules, default
-// "" (its first hold action), so it holds every week and never values alternatives.
-std::shared_ptr<const Scenario> load_all_scripted(const Scenario& base) {
+// Every actor whose rule is not `rule` gets {"name": rule} with default parameters. For `scripted`
+// that is no schedule and no rules, default "" (its first hold action): it holds every week and
+// never values alternatives. For `logit` it is rationality 1.
+std::shared_ptr<const Scenario> load_with_every_rule(const Scenario& base, const std::string& rule) {
   std::vector<std::string> overrides;
   for (std::size_t i = 0; i < base.actors.size(); ++i)
-    if (base.actors[i].rule_name != "scripted")
-      overrides.push_back("/actors/" + std::to_string(i) + "/rule={\"name\": \"scripted\"}");
+    if (base.actors[i].rule_name != rule)
+      overrides.push_back("/actors/" + std::to_string(i) + "/rule={\"name\": \"" + rule + "\"}");
   return load_scenario(scenario_path(), overrides);
 }
 
@@ -300,9 +305,17 @@ std::string describe_mid_run(const Scenario& scenario, const MidRun& mid) {
   return text;
 }
 
-// `--replicates=N [--scripted]`: N replicates of kWeeks weeks, outside the benchmark library.
-int run_driver(long replicates, bool scripted) {
-  const Scenario& scenario = scripted ? *g_scripted_scenario : *g_scenario;
+// `--replicates=N [--variant=V]`: N replicates of kWeeks weeks, outside the benchmark library.
+int run_driver(long replicates, const std::string& variant) {
+  const Scenario* chosen = variant == "scripted" ? g_scripted_scenario.get()
+                           : variant == "logit"  ? g_logit_scenario.get()
+                           : variant == "configured" ? g_scenario.get()
+                                                     : nullptr;
+  if (!chosen) {
+    std::fprintf(stderr, "unknown --variant=%s (configured, scripted or logit)\n", variant.c_str());
+    return 2;
+  }
+  const Scenario& scenario = *chosen;
   const std::uint64_t calls_before = g_new_calls.load();
   double checksum = 0;
   for (long r = 0; r < replicates; ++r) {
@@ -312,7 +325,7 @@ int run_driver(long replicates, bool scripted) {
   }
   const std::uint64_t calls = g_new_calls.load() - calls_before;
   std::printf("%ld replicates x %d weeks (%s): checksum %.17g, operator new calls in the loop: %llu\n", replicates,
-              kWeeks, scripted ? "all scripted" : "as configured", checksum, static_cast<unsigned long long>(calls));
+              kWeeks, variant.c_str(), checksum, static_cast<unsigned long long>(calls));
   return 0;
 }
 
@@ -320,13 +333,13 @@ int run_driver(long replicates, bool scripted) {
 
 int main(int argc, char** argv) {
   long driver_replicates = -1;
-  bool scripted = false;
+  std::string variant = "configured";
   std::vector<char*> args;
   for (int i = 0; i < argc; ++i) {
     if (i > 0 && std::strncmp(argv[i], "--replicates=", 13) == 0) {
       driver_replicates = std::strtol(argv[i] + 13, nullptr, 10);
-    } else if (i > 0 && std::strcmp(argv[i], "--scripted") == 0) {
-      scripted = true;
+    } else if (i > 0 && std::strncmp(argv[i], "--variant=", 10) == 0) {
+      variant = argv[i] + 10;
     } else {
       args.push_back(argv[i]);
     }
@@ -334,9 +347,10 @@ int main(int argc, char** argv) {
   int arg_count = static_cast<int>(args.size());
 
   g_scenario = load_scenario(scenario_path());
-  g_scripted_scenario = load_all_scripted(*g_scenario);
+  g_scripted_scenario = load_with_every_rule(*g_scenario, "scripted");
+  g_logit_scenario = load_with_every_rule(*g_scenario, "logit");
   g_mid = make_mid_run(*g_scenario);
-  if (driver_replicates >= 0) return run_driver(driver_replicates, scripted);
+  if (driver_replicates >= 0) return run_driver(driver_replicates, variant);
 
   benchmark::Initialize(&arg_count, args.data());
   if (benchmark::ReportUnrecognizedArguments(arg_count, args.data())) return 1;
@@ -352,6 +366,7 @@ int main(int argc, char** argv) {
 
   benchmark::RegisterBenchmark("BM_Replicate52Weeks", BM_Replicate52Weeks, g_scenario.get());
   benchmark::RegisterBenchmark("BM_Replicate52WeeksScripted", BM_Replicate52Weeks, g_scripted_scenario.get());
+  benchmark::RegisterBenchmark("BM_Replicate52WeeksAllLogit", BM_Replicate52Weeks, g_logit_scenario.get());
   benchmark::RegisterBenchmark("BM_Replicate52WeeksRecorded", BM_Replicate52WeeksRecorded);
   benchmark::RegisterBenchmark("BM_DecideWeek", BM_DecideWeek);
   for (std::size_t i = 0; i < scenario.actors.size(); ++i)

@@ -176,6 +176,30 @@ class AllocationWindow {
   std::uint64_t calls_, bytes_;
 };
 
+// Expected-dynamics projections (step_week calls by value_alternatives) per week, averaged over the
+// first `replicates` replicates: one per feasible alternative of every logit actor, two for a
+// collective one. Computed outside the timed loop.
+double projections_per_week(const Scenario& scenario, int replicates) {
+  double projections = 0;
+  for (int r = 0; r < replicates; ++r) {
+    const ReplicateKey key{1, 0, static_cast<std::uint64_t>(r)};
+    WorldState state = initial_state(scenario, key);
+    for (int w = 0; w < kWeeks; ++w) {
+      for (std::size_t i = 0; i < scenario.actors.size(); ++i) {
+        if (scenario.actors[i].rule_name != "logit") continue;
+        const MenuMask feasible = feasible_actions(scenario, state, i);
+        const auto& menu = scenario.actors[i].menu;
+        for (std::size_t k = 0; k < menu.size(); ++k)
+          if (feasible >> k & 1u) projections += (menu[k].collective && !scenario.eu_members.empty()) ? 2 : 1;
+      }
+      const WeekChoices choices = decide_week(scenario, state, key, nullptr, nullptr);
+      SampledNoise noise(key, state.week + 1);
+      step_week(scenario, state, choices, noise);
+    }
+  }
+  return projections / (static_cast<double>(replicates) * kWeeks);
+}
+
 void report_replicates(benchmark::State& st, const AllocationWindow& window) {
   const double replicates = static_cast<double>(st.iterations());
   st.SetItemsProcessed(st.iterations() * kWeeks);  // items_per_second = weeks per second
@@ -194,6 +218,7 @@ void BM_Replicate52Weeks(benchmark::State& st, const Scenario* scenario) {
   }
   window.finish();
   report_replicates(st, window);
+  st.counters["projections_per_week"] = projections_per_week(*scenario, 20);
 }
 
 // The same with the trajectory and decision log recorded (what `leverage run` does).

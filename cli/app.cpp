@@ -45,14 +45,16 @@ int run_main(int argc, char** argv) {
   run->add_option("--weeks", run_args.weeks, "Weeks to simulate (default: the scenario's `weeks`)")
       ->check(CLI::Range(1, 5200));
   run->add_option("--out", run_args.out, "Output directory (default: out/<scenario name>-seed<seed>)");
-  run->add_option("--set", run_args.overrides, "Override a value: /json/pointer=VALUE (repeatable)");
+  run->add_option("--set", run_args.overrides, "Override a value: /json/pointer=VALUE (repeatable)")
+      ->allow_extra_args(false);
   run->add_flag("--quiet,-q", run_args.quiet, "Print nothing but errors");
 
   std::string validate_file;
   std::vector<std::string> validate_overrides;
   CLI::App* validate = app.add_subcommand("validate", "Check a scenario file without running it");
   validate->add_option("scenario", validate_file, "Scenario file (JSON)")->required();
-  validate->add_option("--set", validate_overrides, "Override a value: /json/pointer=VALUE (repeatable)");
+  validate->add_option("--set", validate_overrides, "Override a value: /json/pointer=VALUE (repeatable)")
+      ->allow_extra_args(false);
 
   CLI::App* schema = app.add_subcommand("schema", "Print a JSON Schema of scenario files (for editors)");
   CLI::App* list = app.add_subcommand("list", "Name the registered decision rules, payoff models, actions and terms");

@@ -19,13 +19,15 @@ namespace {
 // A named quantity a condition can compare against a threshold.
 enum class Variable : std::uint8_t {
   prisoners, gross_releases, migration, sanctions_level, transit_teu, budget_stress, reroute_share,
-  repression, own_pressure, own_credibility, demand_share, weeks_to_deadline
+  repression, own_pressure, own_credibility, demand_share, weeks_to_deadline, own_cost_tolerance,
+  weeks_since_execution, own_revenue_meur
 };
 
 const std::vector<std::string>& variable_names() {
   static const std::vector<std::string> names{
       "prisoners", "gross_releases", "migration", "sanctions_level", "transit_teu", "budget_stress",
-      "reroute_share", "repression", "own_pressure", "own_credibility", "demand_share", "weeks_to_deadline"};
+      "reroute_share", "repression", "own_pressure", "own_credibility", "demand_share", "weeks_to_deadline",
+      "own_cost_tolerance", "weeks_since_execution", "own_revenue_meur"};
   return names;
 }
 
@@ -83,6 +85,10 @@ double variable_value(Variable v, const Scenario& scenario, const WorldState& st
     case Variable::demand_share:
       return u ? demand_progress(scenario, state, *u) / demand_size(scenario.ultimatums[u->spec]) : 0.0;
     case Variable::weeks_to_deadline: return u ? u->deadline_week - (state.week + 1) : 1e9;
+    case Variable::own_cost_tolerance: return state.actors[actor].cost_tolerance;
+    case Variable::weeks_since_execution:
+      return u && u->executed_week >= 0 ? (state.week + 1) - u->executed_week : -1.0;
+    case Variable::own_revenue_meur: return state.actors[actor].revenue_meur;
   }
   return 0;
 }
@@ -228,7 +234,8 @@ const bool registered = register_rule({
          "ultimatum_open, threat_executed, targeted, resolved, reliable, seals_demanded, suspension "
          "(booleans); at_least / at_most: {VARIABLE: threshold} over prisoners, gross_releases, migration, "
          "sanctions_level, transit_teu, budget_stress, reroute_share, repression, own_pressure, "
-         "own_credibility, demand_share, weeks_to_deadline; after: {\"actor\": ID, \"action\": ID} (that "
+         "own_credibility, demand_share, weeks_to_deadline, own_cost_tolerance (the type drawn per replicate), "
+         "weeks_since_execution (-1 before), own_revenue_meur (cumulative); after: {\"actor\": ID, \"action\": ID} (that "
          "actor's last action); probability (the rule fires with this probability)"},
         {"default", ParamType::string, "", 0, 0, {}, "action when nothing else applies (\"\": the first hold)"},
         {"error_rate", ParamType::number, 0.0, 0.0, 1.0, {},

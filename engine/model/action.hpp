@@ -24,7 +24,7 @@ enum class ActionKind : std::uint8_t {
   intensive_inspection,  // an `hours`-long intensive inspection blocking the crossing
   close_crossing,        // close own crossing(s) until lifted
   demand_seals,          // demand navigational seals on transit goods
-  lift_measures,         // lift own closures and inspections
+  lift_measures,         // reopen own closed crossings
   issue_ultimatum,       // issue the ultimatum the action describes
   execute_threat,        // execute the threat of own ultimatum whose deadline passed
   extend_deadline,       // extend own ultimatum's deadline by `weeks`

@@ -92,20 +92,29 @@ void transit_dynamics(const Scenario& scenario, WorldState& state, Noise& noise)
   state.transit_teu = flow;
   state.transit_lost_teu = std::max(0.0, demand - flow);
   state.transit_lost_total += state.transit_lost_teu;
-  state.bilateral_teu = t.bilateral_teu_per_week * state.demand_multiplier;
+  // Bilateral traffic shares the demand shock but not the scheduled shocks, which concern China-EU
+  // routes (the Red Sea).
+  state.bilateral_teu = t.bilateral_teu_per_week * std::exp(state.log_demand_shock);
 
-  // Shippers flee a blocked corridor; the return clock restarts while anything blocks.
+  // Shippers flee a blocked corridor. A closure, a suspension or Beijing's rerouting stops the
+  // return; the partial delay of an inspection adds its flight to the share that is returning,
+  // which then comes back over the rest of the same schedule.
   const double lost_to_blocking = blocked_total - leaked;
   if (available > 0 && lost_to_blocking > 0) {
-    state.reroute_share = std::min(t.reroute_max_share,
-                                   state.reroute_share + t.flight_per_blocked_week * lost_to_blocking / available);
-    state.reroute_return_week = -1;
+    const double before = state.reroute_share;
+    state.reroute_share = std::min(t.reroute_max_share, before + t.flight_per_blocked_week * lost_to_blocking / available);
+    if (state.reroute_return_week > 0) {
+      const double left = 1.0 - static_cast<double>(state.reroute_return_week) / std::max(1, t.return_weeks);
+      state.reroute_return_from += (state.reroute_share - before) / left;
+    }
   }
-  if (state.rerouting_this_week) state.reroute_return_week = -1;
+  if (state.rerouting_this_week || any_closed) state.reroute_return_week = -1;
 }
 
 // Per-release rewards: a sender that delivers pays for each newly counted unit of its demand
-// (gross releases, or new lows of the net stock), which is what invites the revolving door.
+// (gross releases, or new lows of the net stock), which is what invites the revolving door. In a
+// projection the target cannot know whether the sender will pay: it expects its assurance's worth.
+template <class Noise>
 void per_release_rewards(const Scenario& scenario, WorldState& state) {
   for (std::size_t k = 0; k < state.ultimatum_count; ++k) {
     UltimatumState& u = state.ultimatums[k];
@@ -113,7 +122,8 @@ void per_release_rewards(const Scenario& scenario, WorldState& state) {
     if (spec.reward != RewardKind::per_release || !is_open(u.stage)) continue;
     const double units = std::max(0.0, demand_progress(scenario, state, u));
     if (units <= u.rewarded_units) continue;
-    const double pay = u.delivers ? (units - u.rewarded_units) * spec.reward_meur_per_release : 0.0;
+    const double delivered = Noise::expected ? state.actors[u.sender].assurance : (u.delivers ? 1.0 : 0.0);
+    const double pay = delivered * (units - u.rewarded_units) * spec.reward_meur_per_release;
     u.rewarded_units = units;
     u.reward_paid_meur += pay;
     state.reward_week_meur += pay;
@@ -161,8 +171,10 @@ void economy_dynamics(const Scenario& scenario, WorldState& state) {
     if (state.suspension) target_extra -= e.suspension_export_loss_meur_per_week;
     ActorState& target = state.actors[scenario.target];
     target.week_revenue += target_extra;
-    // The buffer absorbs the gap between this week's revenue and the baseline (undisturbed) revenue.
-    state.buffer_meur += target.week_revenue - scenario.target_baseline_revenue_meur;
+    // The buffer absorbs the gap between this week's revenue (less the cost of the target's own
+    // action) and the baseline (undisturbed) revenue; it refills up to its size, not beyond.
+    state.buffer_meur = std::min(e.buffer_meur, state.buffer_meur + target.week_revenue - target.week_action_cost -
+                                                    scenario.target_baseline_revenue_meur);
     state.budget_stress = std::clamp(1.0 - state.buffer_meur / e.buffer_meur, 0.0, 1.0);
   }
   state.evasion_level *= 1.0 - e.evasion_decay;
@@ -174,6 +186,10 @@ void slow_variables(const Scenario& scenario, WorldState& state) {
   state.migration = m.baseline + (state.migration - m.baseline) * (1.0 - m.decay);
   const double keep = 1.0 - scenario.pressure.decay;
   for (std::size_t i = 0; i < scenario.actors.size(); ++i) state.actors[i].pressure *= keep;
+  if (scenario.target >= 0) {
+    double& on_target = state.actors[scenario.target].pressure;
+    on_target = std::max(0.0, on_target - scenario.pressure.relief_per_release * state.releases_week);
+  }
   state.counter_pressure *= keep;
   // Engagement: a summit's value to the target rises with its recent releases (July 2024: an amnesty
   // announced before the SCO summit bought a meeting with the UN Secretary-General).
@@ -189,7 +205,7 @@ template <class Noise>
 void run_dynamics(const Scenario& scenario, WorldState& state, Noise& noise) {
   prisoner_dynamics(scenario, state, noise);
   transit_dynamics(scenario, state, noise);
-  per_release_rewards(scenario, state);
+  per_release_rewards<Noise>(scenario, state);
   economy_dynamics(scenario, state);
   slow_variables(scenario, state);
 }

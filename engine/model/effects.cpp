@@ -31,7 +31,7 @@ double veto_boost(const Scenario& scenario, const WorldState& state, std::size_t
 void lift_threat(const Scenario& scenario, WorldState& state, const UltimatumState& u) {
   const UltimatumSpec& spec = scenario.ultimatums[u.spec];
   if (spec.threat == ThreatKind::sanctions) {
-    state.sanctions_level = std::max(0.0, state.sanctions_level - spec.threat_levels);
+    state.sanctions_level = std::max(0.0, state.sanctions_level - u.threat_levels_applied);
     return;
   }
   // A suspension stays while any other executed suspension threat is in force.
@@ -103,6 +103,10 @@ void apply_one(const Scenario& scenario, WorldState& state, std::size_t i, const
     return;
   }
   actor.week_effective = true;
+  // A conciliatory move lifts third-party pressure on the actor that makes it.
+  if (action.kind == ActionKind::lift_measures || action.kind == ActionKind::back_down ||
+      action.kind == ActionKind::ease_sanctions || action.kind == ActionKind::accept_seals)
+    actor.pressure = 0;
   switch (action.kind) {
     case ActionKind::hold:
       break;
@@ -151,10 +155,13 @@ void apply_one(const Scenario& scenario, WorldState& state, std::size_t i, const
     case ActionKind::execute_threat: {
       UltimatumState* u = own_open_ultimatum(state, i);
       const UltimatumSpec& spec = scenario.ultimatums[u->spec];
-      if (spec.threat == ThreatKind::suspend_transit)
+      if (spec.threat == ThreatKind::suspend_transit) {
         state.suspension = true;
-      else
-        state.sanctions_level = std::min(scenario.economy.max_sanctions_level, state.sanctions_level + spec.threat_levels);
+      } else {
+        const double before = state.sanctions_level;
+        state.sanctions_level = std::min(scenario.economy.max_sanctions_level, before + spec.threat_levels);
+        u->threat_levels_applied = state.sanctions_level - before;
+      }
       u->stage = UltimatumStage::executed;
       u->executed_week = static_cast<std::int16_t>(state.week + 1);
       break;
@@ -174,9 +181,9 @@ void apply_one(const Scenario& scenario, WorldState& state, std::size_t i, const
       // Accepting a partial compliance costs the sender only the unmet share of its audience cost.
       const bool partial = u->stage == UltimatumStage::awaiting_decision && share >= spec.partial_threshold;
       u->stage = partial ? UltimatumStage::partly_complied : UltimatumStage::backed_down;
-      u->share_met_at_deadline = u->share_met_at_deadline > 0 ? u->share_met_at_deadline : share;
       u->resolved_week = static_cast<std::int16_t>(state.week + 1);
-      actor.week_audience_cost += spec.audience_cost * (1.0 - share);
+      // Audience costs come from public commitments (Fearon 1994): a private ultimatum has none.
+      if (spec.is_public) actor.week_audience_cost += spec.audience_cost * (1.0 - share);
       break;
     }
     case ActionKind::tighten_sanctions:

@@ -25,18 +25,20 @@ void observe_assurance(const Scenario& scenario, WorldState& state, UltimatumSta
 
 // The demand is met: the stage closes as compliance; a public ultimatum costs the target its
 // capitulation cost; a lump reward (eased sanctions) is delivered if the sender delivers.
-void comply(const Scenario& scenario, WorldState& state, UltimatumState& u, UltimatumStage stage) {
+// In a projection (expected) the target expects the reward's worth by its assurance.
+void comply(const Scenario& scenario, WorldState& state, UltimatumState& u, UltimatumStage stage, bool expected) {
   const UltimatumSpec& spec = scenario.ultimatums[u.spec];
   const int week = state.week + 1;
   if (u.stage == UltimatumStage::executed) lift_threat(scenario, state, u);
   u.stage = stage;
   u.complied_week = static_cast<std::int16_t>(week);
   u.resolved_week = static_cast<std::int16_t>(week);
-  if (u.share_met_at_deadline <= 0) u.share_met_at_deadline = 1;
+  if (u.stage == UltimatumStage::threat) u.share_met_at_deadline = 1;  // met by the deadline
   if (spec.is_public && scenario.target >= 0) state.actors[scenario.target].week_capitulation += spec.capitulation_cost;
   if (spec.reward == RewardKind::ease_sanctions) {
-    if (u.delivers) state.sanctions_level = std::max(0.0, state.sanctions_level - spec.reward_levels);
-    observe_assurance(scenario, state, u, u.delivers);
+    const double delivered = expected ? state.actors[u.sender].assurance : (u.delivers ? 1.0 : 0.0);
+    state.sanctions_level = std::max(0.0, state.sanctions_level - delivered * spec.reward_levels);
+    if (!expected) observe_assurance(scenario, state, u, u.delivers);
   }
 }
 
@@ -51,14 +53,15 @@ void ultimatum_transitions(const Scenario& scenario, WorldState& state, Noise&) 
     const UltimatumSpec& spec = scenario.ultimatums[u.spec];
     const double share = std::clamp(demand_progress(scenario, state, u) / demand_size(spec), 0.0, 1.0);
     // A per-release reward is observed at the first release it should have paid for.
-    if (spec.reward == RewardKind::per_release && u.rewarded_units > 0) observe_assurance(scenario, state, u, u.delivers);
+    if (!Noise::expected && spec.reward == RewardKind::per_release && u.rewarded_units > 0)
+      observe_assurance(scenario, state, u, u.delivers);
     // A gross or named demand is met once enough are released; a net demand (a cut in the stock)
     // is judged at the deadline, so that re-arrests before it count against the target.
     const bool judged_now = spec.demand != DemandKind::net || week >= u.deadline_week;
     switch (u.stage) {
       case UltimatumStage::threat:
         if (share >= 1.0 && judged_now) {
-          comply(scenario, state, u, UltimatumStage::complied_threat);
+          comply(scenario, state, u, UltimatumStage::complied_threat, Noise::expected);
         } else if (week >= u.deadline_week) {
           u.stage = UltimatumStage::awaiting_decision;
           u.share_met_at_deadline = share;
@@ -66,13 +69,13 @@ void ultimatum_transitions(const Scenario& scenario, WorldState& state, Noise&) 
         break;
       case UltimatumStage::awaiting_decision:
         if (share >= 1.0) {
-          comply(scenario, state, u, UltimatumStage::complied_threat);
+          comply(scenario, state, u, UltimatumStage::complied_threat, Noise::expected);
         } else if (week > u.deadline_week + spec.grace_weeks) {
           // Silence past the grace weeks is backing down, with its audience cost.
           const bool partial = share >= spec.partial_threshold;
           u.stage = partial ? UltimatumStage::partly_complied : UltimatumStage::backed_down;
           u.resolved_week = static_cast<std::int16_t>(week);
-          state.actors[u.sender].week_audience_cost += spec.audience_cost * (1.0 - share);
+          if (spec.is_public) state.actors[u.sender].week_audience_cost += spec.audience_cost * (1.0 - share);
           // The target reads silence as it reads an explicit backdown.
           for (const Signal& signal : scenario.signals)
             if (signal.actor == u.sender && signal.kind == ActionKind::back_down)
@@ -81,7 +84,7 @@ void ultimatum_transitions(const Scenario& scenario, WorldState& state, Noise&) 
         }
         break;
       case UltimatumStage::executed:
-        if (share >= 1.0) comply(scenario, state, u, UltimatumStage::complied_after_imposition);
+        if (share >= 1.0) comply(scenario, state, u, UltimatumStage::complied_after_imposition, Noise::expected);
         break;
       default:
         break;

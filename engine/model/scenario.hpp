@@ -154,6 +154,10 @@ struct MigrationParams {
 struct PressureParams {
   double decay = 0.2;
   double veto_boost_per_level = 0.5;
+  // Pressure is relief-conditional: it falls by this much per prisoner the target releases, and
+  // is lifted from an actor that makes a conciliatory move (lift_measures, back_down,
+  // ease_sanctions, accept_seals).
+  double relief_per_release = 0.02;
 };
 
 struct EuMember {
@@ -180,7 +184,6 @@ struct Signal {
 };
 
 struct AssuranceParams {
-  int reward_window_weeks = 4;
   double delivered_if_reliable = 0.9, delivered_if_unreliable = 0.3;
 };
 

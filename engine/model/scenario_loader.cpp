@@ -128,6 +128,7 @@ void read_small_sections(ObjectReader& root, Scenario& s) {
     ObjectReader r(root.required("pressure"));
     s.pressure.decay = r.number("decay", 0, 1);
     s.pressure.veto_boost_per_level = r.number("veto_boost_per_level", 0, 100);
+    s.pressure.relief_per_release = r.number("relief_per_release", 0, 100);
     r.finish();
   }
   {

@@ -37,6 +37,7 @@ struct UltimatumState {
   double gross_at_issue = 0;
   double progress = 0;             // releases counted by the demand (persons or named prisoners)
   double share_met_at_deadline = 0;
+  double threat_levels_applied = 0;  // sanctions steps actually added on execution (capped at the maximum)
   double rewarded_units = 0;       // per-release rewards already paid for this many units
   double reward_paid_meur = 0;
   bool delivers = false;           // drawn at issue: the sender delivers the promised reward

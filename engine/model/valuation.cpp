@@ -39,7 +39,8 @@ double continuation_value(const Scenario& scenario, const WorldState& before, co
     // Threatened loss and lump reward, in the target's utility (revenue weight is negative-signed
     // for losses: a loss of x MEUR is w_revenue * x utility).
     const double loss = w_revenue * spec.threatened_loss_meur_per_week * spec.expected_threat_weeks;
-    const double reward = w_revenue * spec.reward_value_meur_per_week * spec.expected_threat_weeks;
+    // Eased sanctions stay eased: the reward is valued as a lasting gain.
+    const double reward = w_revenue * spec.reward_value_meur_per_week * (delta < 1.0 ? delta / (1.0 - delta) : 1e6);
     if (u.stage == UltimatumStage::executed) {
       value -= loss * (1.0 - met);
     } else {

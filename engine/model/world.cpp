@@ -138,7 +138,7 @@ bool action_feasible(const Scenario& scenario, const WorldState& state, std::siz
     case ActionKind::lower_migration:
       return state.migration > 0;
     case ActionKind::request_aid:
-      return scenario.patron >= 0 && scenario.patron != static_cast<int>(actor);
+      return is_target && scenario.patron >= 0;
     case ActionKind::evade:
       return is_target && state.evasion_level < 1;
     case ActionKind::routine_control:

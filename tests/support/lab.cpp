@@ -28,7 +28,7 @@ nlohmann::json lab_json() {
               "aid_cap_min_meur": 2, "aid_cap_max_meur": 2, "request_share": 0.5, "max_sanctions_level": 5,
               "initial_sanctions_level": 1},
   "migration": {"baseline": 0.2, "decay": 0.5, "max": 1},
-  "pressure": {"decay": 0.5, "veto_boost_per_level": 0},
+  "pressure": {"decay": 0.5, "veto_boost_per_level": 0, "relief_per_release": 0.01},
   "eu": {"members": []},
   "engagement": {"recent_release_decay": 0.5, "summits": []},
   "signals": [

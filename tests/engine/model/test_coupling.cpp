@@ -127,3 +127,20 @@ TEST_CASE("an EU member's veto blocks a collective act, and Moscow's counter-pre
   v.counter_pressure = 1;
   CHECK_THAT(pass_probability(*t, v, brussels), WithinAbs(0.7, 1e-12));
 }
+
+TEST_CASE("third-party pressure eases as the target releases, and lifts on a conciliatory move") {
+  const auto s = test::lab();
+  const std::size_t minsk = test::actor(*s, "minsk"), warsaw = test::actor(*s, "warsaw");
+  WorldState w = initial_state(*s, {});
+  w.actors[minsk].pressure = 1;
+  w.actors[warsaw].pressure = 1;
+  w.closed[0] = true;
+  // Holding: pressure decays by half (decay 0.5): 0.5 each.
+  const WorldState held = test::step_expected(*s, w, test::holds(*s));
+  CHECK_THAT(held.actors[minsk].pressure, WithinAbs(0.5, 1e-12));
+  CHECK_THAT(held.actors[warsaw].pressure, WithinAbs(0.5, 1e-12));
+  // Ten released: relief 0.01 * 10 = 0.1 after decay: 0.4. Warsaw lifting its closure: 0.
+  const WorldState eased = test::step_expected(*s, w, test::with(*s, {{"minsk", "amnesty_small"}, {"warsaw", "lift"}}));
+  CHECK_THAT(eased.actors[minsk].pressure, WithinAbs(0.4, 1e-12));
+  CHECK(eased.actors[warsaw].pressure == 0);
+}

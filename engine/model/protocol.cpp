@@ -30,10 +30,10 @@ void comply(const Scenario& scenario, WorldState& state, UltimatumState& u, Ulti
   const UltimatumSpec& spec = scenario.ultimatums[u.spec];
   const int week = state.week + 1;
   if (u.stage == UltimatumStage::executed) lift_threat(scenario, state, u);
+  if (u.stage == UltimatumStage::threat) u.share_met_at_deadline = 1;  // met by the deadline
   u.stage = stage;
   u.complied_week = static_cast<std::int16_t>(week);
   u.resolved_week = static_cast<std::int16_t>(week);
-  if (u.stage == UltimatumStage::threat) u.share_met_at_deadline = 1;  // met by the deadline
   if (spec.is_public && scenario.target >= 0) state.actors[scenario.target].week_capitulation += spec.capitulation_cost;
   if (spec.reward == RewardKind::ease_sanctions) {
     const double delivered = expected ? state.actors[u.sender].assurance : (u.delivers ? 1.0 : 0.0);

@@ -3,10 +3,10 @@
 // Random numbers with no hidden state: every draw comes from an explicit `Rng&`, and every stream is a pure
 // function of (master seed, sweep point, replicate, purpose, sub), so a result is reproducible from its key
 // alone and changing how one purpose draws leaves every other stream's draws untouched (common random
-// numbers; see docs STYLE.md, "Randomness and reproducibility").
+// numbers; see STYLE.md, "Randomness and reproducibility").
 //
 //   Rng shocks = make_stream({.master_seed = seed, .point = point, .replicate = replicate,
-//                             .purpose = fnv1a64("shocks"), .sub = week});
+//                             .purpose = leverage::fnv1a64("shocks"), .sub = week});
 //   const double demand_shock = normal(shocks, 0.0, 0.1);
 //
 // The generator is xoshiro256** 1.0 (D. Blackman and S. Vigna, "Scrambled linear pseudorandom number

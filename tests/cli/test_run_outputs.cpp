@@ -68,7 +68,7 @@ Outcome run_leverage(const std::vector<std::string>& args, const fs::path& scrat
   const fs::path out_file = scratch / "captured.stdout";
   const fs::path err_file = scratch / "captured.stderr";
   std::string command = shell_quote(LEVERAGE_CLI_PATH);
-  for (const auto& arg : args) command += " " + shell_quote(arg);
+  for (const auto& arg : args) command.append(" ").append(shell_quote(arg));
   command.append(" </dev/null >").append(shell_quote(out_file.string()));
   command.append(" 2>").append(shell_quote(err_file.string()));
   const int status = std::system(command.c_str());

@@ -238,7 +238,10 @@ std::shared_ptr<const Scenario> load_scenario_document(nlohmann::json document, 
   const Node actors = root.required("actors");
   loader::read_actor_headers(actors, s, crossing_ids);
   s.target = loader::actor_ref(root.required("target"), s);
-  if (auto patron = root.optional("patron"); patron && !patron->is_null()) s.patron = loader::actor_ref(*patron, s);
+  if (auto patron = root.optional("patron"); patron && !patron->is_null()) {
+    s.patron = loader::actor_ref(*patron, s);
+    if (s.patron == s.target) patron->fail("an actor other than the target", "the target itself");
+  }
   for (std::size_t c = 0; c < controllers.size(); ++c) {
     if (!controllers[c] || controllers[c]->is_null()) continue;
     s.transit.crossings[c].controller = loader::actor_ref(*controllers[c], s);

@@ -1,5 +1,8 @@
 #include "engine/sim/simulation.hpp"
 
+#include <stdexcept>
+#include <string>
+
 namespace leverage {
 
 rng::Rng decision_stream(const ReplicateKey& key, std::uint64_t actor_hash, int week_number) {
@@ -17,6 +20,9 @@ WeekChoices decide_week(const Scenario& scenario, const WorldState& state, const
     DecisionRecord* record = records ? &records[i] : nullptr;
     std::optional<std::size_t> chosen;
     if (forced && *forced) chosen = (*forced)(week, i);
+    if (chosen && *chosen >= actor.menu.size())
+      throw std::out_of_range("forced action " + std::to_string(*chosen) + " for " + actor.id + " in week " +
+                              std::to_string(week) + ": the menu has " + std::to_string(actor.menu.size()) + " actions");
     // The rule always runs, so its stream is consumed the same way whether or not a choice is forced.
     rng::Rng noise = decision_stream(key, actor.id_hash, week);
     const std::size_t rule_choice = actor.rule->decide(DecisionInput{scenario, state, i, feasible, noise}, record);

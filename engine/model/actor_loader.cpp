@@ -93,6 +93,7 @@ ActionSpec read_action(const Node& node, Scenario& scenario, std::size_t self) {
   std::vector<std::string> kinds;
   for (const auto& entry : action_kind_table()) kinds.emplace_back(entry.name);
   a.kind = *action_kind_from_name(r.required("kind").as_enum(kinds));
+  a.phase = info(a.kind).phase;
   a.cost_meur = r.number("cost_meur", -kHuge, kHuge, 0);
   a.collective = r.boolean("collective", false);
   switch (a.kind) {

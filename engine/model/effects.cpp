@@ -221,14 +221,14 @@ void apply_effects(const Scenario& scenario, WorldState& state, const WeekChoice
   // an infeasible choice (possible only when actions are forced from outside) is a hold.
   std::array<bool, kMaxActors> feasible{};
   for (std::size_t i = 0; i < scenario.actors.size(); ++i)
-    feasible[i] = feasible_actions(scenario, state, i) >> choices.action[i] & 1u;
+    feasible[i] = action_feasible(scenario, state, i, scenario.actors[i].menu[choices.action[i]]);
   constexpr EffectPhase phases[] = {EffectPhase::diplomacy, EffectPhase::prisoners, EffectPhase::border,
                                     EffectPhase::economy,   EffectPhase::pressure,  EffectPhase::routing};
   for (EffectPhase phase : phases) {
     for (std::size_t i = 0; i < scenario.actors.size(); ++i) {
       if (!feasible[i]) continue;
       const ActionSpec& action = scenario.actors[i].menu[choices.action[i]];
-      if (info(action.kind).phase == phase) apply_one(scenario, state, i, action, noise);
+      if (action.phase == phase) apply_one(scenario, state, i, action, noise);
     }
   }
 }

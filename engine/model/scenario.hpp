@@ -48,6 +48,7 @@ struct UltimatumSpec {
 struct ActionSpec {
   std::string id;
   ActionKind kind = ActionKind::hold;
+  EffectPhase phase = EffectPhase::diplomacy;  // info(kind).phase, kept here for the hot loop
   double cost_meur = 0;      // direct cost to the actor
   bool collective = false;   // passes only if no EU member vetoes
   double count = 0;          // amnesty

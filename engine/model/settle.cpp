@@ -28,12 +28,13 @@ TermVector compute_terms(const Scenario& scenario, const WorldState& state, std:
   return terms;
 }
 
-void settle_payoffs(const Scenario& scenario, WorldState& state, const WeekChoices& choices) {
+void settle_payoffs(const Scenario& scenario, WorldState& state, const WeekChoices& choices, int only_actor) {
   const int week = state.week + 1;
   bool issued_this_week = false;
   for (std::size_t k = 0; k < state.ultimatum_count; ++k)
     issued_this_week = issued_this_week || state.ultimatums[k].issue_week == week;
   for (std::size_t i = 0; i < scenario.actors.size(); ++i) {
+    if (only_actor >= 0 && static_cast<int>(i) != only_actor) continue;
     ActorState& actor = state.actors[i];
     // The reference point of the reference-dependent model is the state when an ultimatum is
     // issued: the terms of the week before the issue.

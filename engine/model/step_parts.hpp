@@ -25,7 +25,8 @@ void ultimatum_transitions(const Scenario& scenario, WorldState& state, Noise& n
 void update_beliefs(const Scenario& scenario, WorldState& state, const WeekChoices& choices);
 
 // Step 6: payoff terms, weekly utility, discounted payoff; last actions recorded; week advanced.
-void settle_payoffs(const Scenario& scenario, WorldState& state, const WeekChoices& choices);
+// `only_actor` >= 0 settles that actor alone (a projection reads nothing else).
+void settle_payoffs(const Scenario& scenario, WorldState& state, const WeekChoices& choices, int only_actor = -1);
 
 // Relative rise of every member's veto probability against `actor`'s collective acts: Moscow's
 // counter-pressure and third-party pressure on the actor, times the scenario's boost per level.

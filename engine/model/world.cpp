@@ -121,6 +121,8 @@ bool controls_open_crossing(const Scenario& scenario, const WorldState& state, s
   return false;
 }
 
+}  // namespace
+
 bool action_feasible(const Scenario& scenario, const WorldState& state, std::size_t actor, const ActionSpec& action) {
   const bool is_target = static_cast<int>(actor) == scenario.target;
   const UltimatumState* own = own_ultimatum(state, actor);
@@ -183,7 +185,6 @@ bool action_feasible(const Scenario& scenario, const WorldState& state, std::siz
   return false;
 }
 
-}  // namespace
 
 MenuMask feasible_actions(const Scenario& scenario, const WorldState& state, std::size_t actor) {
   MenuMask mask = 0;
@@ -229,7 +230,7 @@ static void step_week_impl(const Scenario& scenario, WorldState& state, const We
   run_dynamics(scenario, state, noise);
   ultimatum_transitions(scenario, state, noise);
   update_beliefs(scenario, state, choices);
-  settle_payoffs(scenario, state, choices);
+  settle_payoffs(scenario, state, choices, noise.scored_actor());
 }
 
 void step_week(const Scenario& scenario, WorldState& state, const WeekChoices& choices, SampledNoise& noise) {

@@ -52,6 +52,7 @@ class SampledNoise {
   bool collective_vetoed(std::size_t actor, std::uint64_t actor_hash, const std::vector<EuMember>& members,
                          double veto_boost);
   bool bernoulli_protocol(double p);
+  int scored_actor() const { return -1; }
   static constexpr bool expected = false;
 
  private:
@@ -64,8 +65,10 @@ class SampledNoise {
 // mean; a collective act of `forced_actor` passes or is vetoed as told, every other one passes.
 class ExpectedNoise {
  public:
+  // `forced_actor` is also the only actor whose payoff a projection scores (-1: every actor).
   explicit ExpectedNoise(int forced_actor = -1, bool forced_veto = false)
       : forced_actor_(forced_actor), forced_veto_(forced_veto) {}
+  int scored_actor() const { return forced_actor_; }
   double demand_innovation() { return 0; }
   double poisson(double mean) { return mean > 0 ? mean : 0; }
   double binomial(double n, double p) { return n * p; }
@@ -86,6 +89,7 @@ WorldState initial_state(const Scenario& scenario, const ReplicateKey& key);
 
 // Which of the actor's menu actions are feasible on this state (their preconditions hold).
 MenuMask feasible_actions(const Scenario& scenario, const WorldState& state, std::size_t actor);
+bool action_feasible(const Scenario& scenario, const WorldState& state, std::size_t actor, const ActionSpec& action);
 
 // The menu index of the actor's first `hold` action (0 if it has none).
 std::size_t hold_index(const ActorSpec& actor);

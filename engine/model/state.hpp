@@ -35,7 +35,6 @@ struct UltimatumState {
   std::uint32_t named_released_at_issue = 0;
   double stock_at_issue = 0;
   double gross_at_issue = 0;
-  double progress = 0;             // releases counted by the demand (persons or named prisoners)
   double share_met_at_deadline = 0;
   double threat_levels_applied = 0;  // sanctions steps actually added on execution (capped at the maximum)
   double rewarded_units = 0;       // per-release rewards already paid for this many units

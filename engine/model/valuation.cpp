@@ -42,7 +42,9 @@ double continuation_value(const Scenario& scenario, const WorldState& before, co
     // Eased sanctions stay eased: the reward is valued as a lasting gain.
     const double reward = w_revenue * spec.reward_value_meur_per_week * (delta < 1.0 ? delta / (1.0 - delta) : 1e6);
     if (u.stage == UltimatumStage::executed) {
-      value -= loss * (1.0 - met);
+      // The threat is in force: complying lifts it and still earns the promised reward.
+      const double assurance = before.actors[u.sender].assurance;
+      value += -loss * (1.0 - met) + assurance * reward * met;
     } else {
       const int weeks_to_deadline = std::max(0, u.deadline_week - decision_week);
       const double belief = before.actors[u.sender].belief_resolved;

@@ -19,7 +19,7 @@ inline constexpr Term kPersistentTerms[] = {Term::prisoners, Term::budget_stress
 //   every actor: sum over persistent terms k of  delta/(1-delta) * w_k * (x_k(after) - x_k(before))
 //   target, for each open ultimatum u:
 //     delta^tau_u * [ -b_u * L_u * (1 - m_u) + a_u * R_u * m_u ]   (threat stage or awaiting decision)
-//     -L_u * (1 - m_u)                                               (threat executed)
+//     -L_u * (1 - m_u) + a_u * R_u * m_u                             (threat executed)
 //   with b_u the belief in the sender's resolve, a_u the assurance, m_u the share of the demand met
 //   in the projected state, L_u the threatened loss and R_u the lump reward in utility, and tau_u
 //   the weeks from the decision week to the deadline; plus, for each summit still ahead, its value

@@ -49,6 +49,21 @@ int run_main(int argc, char** argv) {
       ->allow_extra_args(false);
   run->add_flag("--quiet,-q", run_args.quiet, "Print nothing but errors");
 
+  EnsembleArgs ensemble_args;
+  CLI::App* ensemble = app.add_subcommand("ensemble", "Run a Monte Carlo ensemble of a scenario on OpenMP threads");
+  ensemble->add_option("scenario", ensemble_args.scenario, "Scenario file (JSON)")->required();
+  ensemble->add_option("--replicates,-n", ensemble_args.replicates, "Replicates (default 1000)")
+      ->check(CLI::Range(1ull, 1000000000ull));
+  ensemble->add_option("--threads,-t", ensemble_args.threads, "OpenMP threads (default: OMP_NUM_THREADS or the cores)")
+      ->check(CLI::Range(1, 1024));
+  ensemble->add_option("--seed", ensemble_args.seed, "Master seed (default 1)");
+  ensemble->add_option("--weeks", ensemble_args.weeks, "Weeks per replicate (default: the scenario's)")
+      ->check(CLI::Range(1, 5200));
+  ensemble->add_option("--out", ensemble_args.out, "Output directory (default: out/<scenario>-ensemble-seed<seed>)");
+  ensemble->add_option("--set", ensemble_args.overrides, "Override a value: /json/pointer=VALUE (repeatable)")
+      ->allow_extra_args(false);
+  ensemble->add_flag("--quiet,-q", ensemble_args.quiet, "No progress and no summary");
+
   std::string validate_file;
   std::vector<std::string> validate_overrides;
   CLI::App* validate = app.add_subcommand("validate", "Check a scenario file without running it");
@@ -66,6 +81,7 @@ int run_main(int argc, char** argv) {
     return app.exit(e) == 0 ? 0 : 2;
   }
   if (*run) return guarded([&] { return command_run(run_args, std::cout); });
+  if (*ensemble) return guarded([&] { return command_ensemble(ensemble_args, std::cout); });
   if (*validate) return guarded([&] { return command_validate(validate_file, validate_overrides, std::cout); });
   if (*schema) return guarded([&] { std::cout << scenario_json_schema(); return 0; });
   if (*list) return guarded([&] { return command_list(std::cout); });

@@ -19,6 +19,17 @@ struct RunArgs {
   bool quiet = false;
 };
 int command_run(const RunArgs& args, std::ostream& out);
+struct EnsembleArgs {
+  std::string scenario;
+  unsigned long long seed = 1;
+  unsigned long long replicates = 1000;
+  int threads = 0;  // 0: OpenMP's default
+  int weeks = 0;
+  std::string out;
+  std::vector<std::string> overrides;
+  bool quiet = false;
+};
+int command_ensemble(const EnsembleArgs& args, std::ostream& out);
 int command_validate(const std::string& file, const std::vector<std::string>& overrides, std::ostream& out);
 int command_list(std::ostream& out);
 

@@ -1,0 +1,66 @@
+// `leverage ensemble`: a Monte Carlo ensemble of one scenario on OpenMP threads.
+#include <unistd.h>
+
+#include <chrono>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+#include "cli/app.hpp"
+#include "engine/ensemble/ensemble_outputs.hpp"
+#include "engine/model/scenario_loader.hpp"
+#include "engine/util/progress.hpp"
+
+namespace leverage::cli {
+
+int command_ensemble(const EnsembleArgs& args, std::ostream& out) {
+  const auto scenario = load_scenario(args.scenario, args.overrides);
+  EnsembleOptions options;
+  options.master_seed = args.seed;
+  options.replicates = args.replicates;
+  options.threads = args.threads;
+  options.weeks = args.weeks;
+  const int weeks = args.weeks > 0 ? args.weeks : scenario->weeks;
+  Progress progress("ensemble " + scenario->name, args.replicates, args.quiet);
+  options.progress = [&](std::uint64_t done, std::uint64_t) { progress.update(done); };
+  const auto start = std::chrono::steady_clock::now();
+  const EnsembleResult result = run_ensemble(*scenario, options);
+  progress.finish();
+  RunInfo run;
+  run.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  run.threads = result.threads_used;
+  char host[256] = {};
+  gethostname(host, sizeof host - 1);
+  run.host = host;
+  const std::filesystem::path directory =
+      args.out.empty() ? std::filesystem::path("out") / (scenario->name + "-ensemble-seed" + std::to_string(args.seed))
+                       : std::filesystem::path(args.out);
+  const auto files = write_ensemble_outputs(directory, *scenario, options, weeks, result, run);
+  if (!args.quiet) {
+    const auto stats = ensemble_stats(result);
+    const auto& o = stats["outcomes"];
+    const auto& sel = stats["selection_effect"];
+    const auto share = [](const nlohmann::ordered_json& f) {
+      std::ostringstream s;
+      if (f["share"].is_null()) return std::string("n/a");
+      s << std::fixed << std::setprecision(1) << 100 * f["share"].get<double>() << "% [" << 100 * f["wilson95"][0].get<double>()
+        << ", " << 100 * f["wilson95"][1].get<double>() << "]";
+      return s.str();
+    };
+    out << "leverage ensemble: " << scenario->name << ", seed " << args.seed << ", " << args.replicates
+        << " replicates of " << weeks << " weeks, " << run.threads << " threads, " << std::fixed << std::setprecision(1)
+        << run.wall_seconds << " s\n";
+    out << std::setprecision(1) << "  gross releases   mean " << o["gross_releases"]["mean"].get<double>() << "  95% CI ["
+        << o["gross_releases"]["ci95"][0].get<double>() << ", " << o["gross_releases"]["ci95"][1].get<double>() << "]\n";
+    out << "  net change       mean " << o["net_change_in_stock"]["mean"].get<double>() << "  median "
+        << o["net_change_in_stock"]["quantiles"]["q50"].get<double>() << "\n";
+    out << "  threat-stage success   " << share(sel["success_at_threat_stage"]) << " of " << sel["threatened"] << " threatened\n";
+    out << "  success after imposing " << share(sel["success_after_imposition"]) << " of " << sel["imposed"] << " imposed\n";
+    out << "outputs:";
+    for (const auto& file : files) out << " " << file.string();
+    out << "\n";
+  }
+  return 0;
+}
+
+}  // namespace leverage::cli

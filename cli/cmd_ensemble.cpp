@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "cli/app.hpp"
+#include "cli/commands.hpp"
 #include "engine/ensemble/ensemble_outputs.hpp"
 #include "engine/model/scenario_loader.hpp"
 #include "engine/util/progress.hpp"
@@ -61,6 +62,27 @@ int command_ensemble(const EnsembleArgs& args, std::ostream& out) {
     out << "\n";
   }
   return 0;
+}
+
+}  // namespace leverage::cli
+
+namespace leverage::cli {
+
+void add_ensemble_command(CLI::App& app, CommandAction& action) {
+  auto args = std::make_shared<EnsembleArgs>();
+  CLI::App* ensemble = app.add_subcommand("ensemble", "Run a Monte Carlo ensemble of a scenario on OpenMP threads");
+  ensemble->add_option("scenario", args->scenario, "Scenario file (JSON)")->required();
+  ensemble->add_option("--replicates,-n", args->replicates, "Replicates (default 1000)")
+      ->check(CLI::Range(1ull, 1000000000ull));
+  ensemble->add_option("--threads,-t", args->threads, "OpenMP threads (default: OMP_NUM_THREADS or the cores)")
+      ->check(CLI::Range(1, 1024));
+  ensemble->add_option("--seed", args->seed, "Master seed (default 1)");
+  ensemble->add_option("--weeks", args->weeks, "Weeks per replicate (default: the scenario's)")->check(CLI::Range(1, 5200));
+  ensemble->add_option("--out", args->out, "Output directory (default: out/<scenario>-ensemble-seed<seed>)");
+  ensemble->add_option("--set", args->overrides, "Override a value: /json/pointer=VALUE (repeatable)")
+      ->allow_extra_args(false);
+  ensemble->add_flag("--quiet,-q", args->quiet, "No progress and no summary");
+  ensemble->callback([&action, args] { action = [args] { return command_ensemble(*args, std::cout); }; });
 }
 
 }  // namespace leverage::cli

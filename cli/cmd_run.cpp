@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "cli/app.hpp"
+#include "cli/commands.hpp"
 #include "engine/io/run_outputs.hpp"
 #include "engine/model/scenario_loader.hpp"
 #include "engine/model/policy.hpp"
@@ -87,6 +88,33 @@ int command_list(std::ostream& out) {
   out << "payoff terms:\n";
   for (const auto& entry : term_table()) out << "  " << entry.name << " [" << entry.unit << "]  " << entry.summary << "\n";
   return 0;
+}
+
+}  // namespace leverage::cli
+
+namespace leverage::cli {
+
+void add_run_command(CLI::App& app, CommandAction& action) {
+  auto args = std::make_shared<RunArgs>();
+  CLI::App* run = app.add_subcommand("run", "Simulate one run of a scenario and write its outputs");
+  run->add_option("scenario", args->scenario, "Scenario file (JSON)")->required();
+  run->add_option("--seed", args->seed, "Master seed (default 1)");
+  run->add_option("--weeks", args->weeks, "Weeks to simulate (default: the scenario's `weeks`)")->check(CLI::Range(1, 5200));
+  run->add_option("--out", args->out, "Output directory (default: out/<scenario name>-seed<seed>)");
+  run->add_option("--set", args->overrides, "Override a value: /json/pointer=VALUE (repeatable)")->allow_extra_args(false);
+  run->add_flag("--quiet,-q", args->quiet, "Print nothing but errors");
+  run->callback([&action, args] { action = [args] { return command_run(*args, std::cout); }; });
+}
+
+void add_validate_command(CLI::App& app, CommandAction& action) {
+  auto file = std::make_shared<std::string>();
+  auto overrides = std::make_shared<std::vector<std::string>>();
+  CLI::App* validate = app.add_subcommand("validate", "Check a scenario file without running it");
+  validate->add_option("scenario", *file, "Scenario file (JSON)")->required();
+  validate->add_option("--set", *overrides, "Override a value: /json/pointer=VALUE (repeatable)")->allow_extra_args(false);
+  validate->callback([&action, file, overrides] {
+    action = [file, overrides] { return command_validate(*file, *overrides, std::cout); };
+  });
 }
 
 }  // namespace leverage::cli

@@ -1,9 +1,11 @@
 // Generated reference material: docs/CONFIG.md (`leverage docs`) and the scenario JSON Schema
 // (`leverage schema`). Both read the registries and the action and term tables, so a new rule,
 // payoff model, action kind or term appears in them without editing this file.
+#include <iostream>
 #include <sstream>
 
 #include "cli/app.hpp"
+#include "cli/commands.hpp"
 #include "engine/model/action.hpp"
 #include "engine/model/policy.hpp"
 #include "engine/model/terms.hpp"
@@ -248,6 +250,28 @@ std::string scenario_json_schema() {
        "engagement", "assurance", "actors"});
   for (const auto& [key, value] : body.items()) schema[key] = value;
   return schema.dump(2) + "\n";
+}
+
+}  // namespace leverage::cli
+
+namespace leverage::cli {
+
+void add_reference_commands(CLI::App& app, CommandAction& action) {
+  app.add_subcommand("schema", "Print a JSON Schema of scenario files (for editors)")->callback([&action] {
+    action = [] {
+      std::cout << scenario_json_schema();
+      return 0;
+    };
+  });
+  app.add_subcommand("list", "Name the registered decision rules, payoff models, actions and terms")->callback([&action] {
+    action = [] { return command_list(std::cout); };
+  });
+  app.add_subcommand("docs", "Print docs/CONFIG.md, generated from the registries")->callback([&action] {
+    action = [] {
+      std::cout << config_reference_markdown();
+      return 0;
+    };
+  });
 }
 
 }  // namespace leverage::cli

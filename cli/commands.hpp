@@ -1,0 +1,16 @@
+#pragma once
+// Subcommand registration: each file under cli/ adds its subcommand, with its options and --help,
+// and sets `action` when it is the one chosen on the command line.
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace leverage::cli {
+
+using CommandAction = std::function<int()>;
+
+void add_run_command(CLI::App& app, CommandAction& action);        // cmd_run.cpp
+void add_validate_command(CLI::App& app, CommandAction& action);   // cmd_run.cpp
+void add_ensemble_command(CLI::App& app, CommandAction& action);   // cmd_ensemble.cpp
+void add_reference_commands(CLI::App& app, CommandAction& action);  // reference.cpp: schema, list, docs
+
+}  // namespace leverage::cli

@@ -1,8 +1,10 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <vector>
 
+#include "engine/ensemble/bands.hpp"
 #include "engine/ensemble/outcomes.hpp"
 #include "engine/model/scenario.hpp"
 
@@ -18,7 +20,8 @@ struct EnsembleOptions {
   std::uint64_t replicates = 1000;
   int weeks = 0;             // 0: the scenario's horizon
   int threads = 0;           // 0: OpenMP's default (OMP_NUM_THREADS or the cores)
-  std::uint64_t chunk = 256;  // replicates per work unit; part of the run's identity, not of its speed only
+  std::uint64_t chunk = 256;  // replicates per work unit (results do not depend on it)
+  bool bands = true;          // per-week bands of key variables (bands.csv)
   // Called from one thread as chunks complete, with the replicates done so far.
   std::function<void(std::uint64_t done, std::uint64_t total)> progress;
 };
@@ -28,6 +31,7 @@ struct EnsembleResult {
   std::uint64_t replicates = 0;
   std::vector<double> rows;  // replicate-major: rows[r * schema.size() + c]
   int threads_used = 1;
+  std::shared_ptr<Bands> bands;  // when requested
   const double* row(std::uint64_t replicate) const { return rows.data() + replicate * schema.size(); }
 };
 

@@ -121,7 +121,8 @@ json ensemble_stats(const EnsembleResult& result) {
   return stats;
 }
 
-json ensemble_manifest(const Scenario& scenario, const EnsembleOptions& options, int weeks, const RunInfo& run) {
+json ensemble_manifest(const Scenario& scenario, const EnsembleOptions& options, int weeks, const RunInfo& run,
+                       const Bands* bands) {
   json manifest;
   manifest["tool"] = "leverage ensemble";
   manifest["version"] = kVersion;
@@ -135,6 +136,15 @@ json ensemble_manifest(const Scenario& scenario, const EnsembleOptions& options,
   manifest["weeks"] = weeks;
   manifest["chunk"] = options.chunk;
   manifest["outputs"] = {"outcomes.csv", "stats.json", "manifest.json"};
+  if (bands) {
+    manifest["outputs"] = {"outcomes.csv", "stats.json", "bands.csv", "manifest.json"};
+    manifest["bands"] = {
+        {"method", "merge-and-prune quantile sketch (Munro-Paterson, Manku-Rajagopalan-Lindsay), fed in replicate "
+                   "order; quantiles are inverse empirical CDF (type 1) values"},
+        {"sketch_capacity", bands->sketch_capacity()},
+        {"max_rank_error", bands->max_rank_error()},
+        {"max_rank_error_note", "largest guaranteed |rank(answer) - p n| / n over every week and variable"}};
+  }
   // The one part not covered by "same seed, same bytes".
   manifest["run"] = {{"wall_seconds", run.wall_seconds},
                      {"threads", run.threads},
@@ -179,8 +189,14 @@ std::vector<std::filesystem::path> write_ensemble_outputs(const std::filesystem:
     writer.commit();
   }
   write_file_atomic(stats, ensemble_stats(result).dump(2) + "\n");
-  write_file_atomic(manifest, ensemble_manifest(scenario, options, weeks, run).dump(2) + "\n");
-  return {outcomes, stats, manifest};
+  std::vector<std::filesystem::path> files{outcomes, stats};
+  if (result.bands) {
+    write_file_atomic(directory / "bands.csv", result.bands->csv());
+    files.push_back(directory / "bands.csv");
+  }
+  write_file_atomic(manifest, ensemble_manifest(scenario, options, weeks, run, result.bands.get()).dump(2) + "\n");
+  files.push_back(manifest);
+  return files;
 }
 
 }  // namespace leverage

@@ -33,9 +33,10 @@ struct RunInfo {
 };
 
 nlohmann::ordered_json ensemble_manifest(const Scenario& scenario, const EnsembleOptions& options, int weeks,
-                                         const RunInfo& run);
+                                         const RunInfo& run, const Bands* bands = nullptr);
 
-// Writes outcomes.csv, stats.json and manifest.json into `directory`, each atomically.
+// Writes outcomes.csv, stats.json, bands.csv (when computed) and manifest.json into `directory`,
+// each atomically.
 std::vector<std::filesystem::path> write_ensemble_outputs(const std::filesystem::path& directory,
                                                           const Scenario& scenario, const EnsembleOptions& options,
                                                           int weeks, const EnsembleResult& result, const RunInfo& run);

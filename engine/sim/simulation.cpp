@@ -38,8 +38,9 @@ WeekChoices decide_week(const Scenario& scenario, const WorldState& state, const
 }
 
 WorldState run_replicate(const Scenario& scenario, const ReplicateKey& key, int weeks, RunRecord* record,
-                         const ForcedActions* forced) {
+                         const ForcedActions* forced, const WeekObserver* observer) {
   WorldState state = initial_state(scenario, key);
+  if (observer) (*observer)(state);
   const std::size_t n = scenario.actors.size();
   if (record) {
     record->initial = state;
@@ -52,6 +53,7 @@ WorldState run_replicate(const Scenario& scenario, const ReplicateKey& key, int 
     const WeekChoices choices = decide_week(scenario, state, key, records, forced);
     SampledNoise noise(key, state.week + 1);
     step_week(scenario, state, choices, noise);
+    if (observer) (*observer)(state);
     if (record) {
       record->weeks.push_back(state);
       record->actions.push_back(choices);

@@ -28,8 +28,11 @@ rng::Rng decision_stream(const ReplicateKey& key, std::uint64_t actor_hash, int 
 WeekChoices decide_week(const Scenario& scenario, const WorldState& state, const ReplicateKey& key,
                         DecisionRecord* records, const ForcedActions* forced);
 
+// Sees the initial state and the state after every week (ensemble bands).
+using WeekObserver = std::function<void(const WorldState&)>;
+
 // Runs `weeks` weeks from the initial state. With `record`, keeps the trajectory and decisions.
 WorldState run_replicate(const Scenario& scenario, const ReplicateKey& key, int weeks, RunRecord* record = nullptr,
-                         const ForcedActions* forced = nullptr);
+                         const ForcedActions* forced = nullptr, const WeekObserver* observer = nullptr);
 
 }  // namespace leverage

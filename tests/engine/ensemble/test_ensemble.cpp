@@ -32,7 +32,7 @@ std::filesystem::path fresh_directory(const std::string& name) {
 
 TEST_CASE("an ensemble writes the same bytes with 1, 2 and 4 threads") {
   const auto s = load_scenario(test::source_path("scenarios/belarus_2024.json"));
-  std::vector<std::string> outcomes, stats, manifests;
+  std::vector<std::string> outcomes, stats, manifests, bands;
   for (int threads : {1, 2, 4}) {
     EnsembleOptions options;
     options.master_seed = 99;
@@ -47,6 +47,7 @@ TEST_CASE("an ensemble writes the same bytes with 1, 2 and 4 threads") {
     write_ensemble_outputs(dir, *s, options, s->weeks, result, run);
     outcomes.push_back(slurp(dir / "outcomes.csv"));
     stats.push_back(slurp(dir / "stats.json"));
+    bands.push_back(slurp(dir / "bands.csv"));
     auto manifest = nlohmann::json::parse(slurp(dir / "manifest.json"));
     manifest.erase("run");  // wall time, threads and host are the one part allowed to differ
     manifests.push_back(manifest.dump());
@@ -56,6 +57,8 @@ TEST_CASE("an ensemble writes the same bytes with 1, 2 and 4 threads") {
   CHECK(outcomes[0] == outcomes[2]);
   CHECK(stats[0] == stats[1]);
   CHECK(stats[0] == stats[2]);
+  CHECK(bands[0] == bands[1]);
+  CHECK(bands[0] == bands[2]);
   CHECK(manifests[0] == manifests[1]);
   CHECK(manifests[0] == manifests[2]);
   // One header row and 700 data rows.

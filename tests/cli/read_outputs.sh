@@ -9,3 +9,6 @@ tmp="$(mktemp -d "${TMPDIR:-/tmp}/leverage-read-outputs-XXXXXX")"
 trap 'rm -rf "$tmp"' EXIT
 "$LEVERAGE" run "$SOURCE_DIR/scenarios/belarus_2024.json" --seed 3 --quiet --out "$tmp"
 /usr/bin/python3 "$SOURCE_DIR/tests/cli/read_outputs.py" "$tmp"
+# The ensemble's files too.
+"$LEVERAGE" ensemble "$SOURCE_DIR/scenarios/belarus_2024.json" --replicates 300 --seed 3 --quiet --out "$tmp/ensemble"
+/usr/bin/python3 "$SOURCE_DIR/tests/cli/read_ensemble_outputs.py" "$tmp/ensemble" 300

@@ -1,7 +1,5 @@
 // `leverage run` and `leverage validate`.
-#include <iomanip>
 #include <iostream>
-#include <sstream>
 
 #include "cli/app.hpp"
 #include "cli/commands.hpp"

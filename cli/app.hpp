@@ -17,6 +17,7 @@ struct RunArgs {
   std::string out;
   std::vector<std::string> overrides;
   bool quiet = false;
+  std::string record;  // replay file to write ("" for none)
 };
 int command_run(const RunArgs& args, std::ostream& out);
 struct EnsembleArgs {
@@ -30,6 +31,14 @@ struct EnsembleArgs {
   bool quiet = false;
 };
 int command_ensemble(const EnsembleArgs& args, std::ostream& out);
+struct ReplayArgs {
+  std::string file;           // a replay file, or
+  std::string from;           // an ensemble output directory (with `replicate`)
+  unsigned long long replicate = 0;
+  std::string record;         // with --from: write the member's replay here
+  bool json = false;          // print the summary as JSON instead of text
+};
+int command_replay(const ReplayArgs& args, std::ostream& out, std::ostream& err);
 int command_validate(const std::string& file, const std::vector<std::string>& overrides, std::ostream& out);
 int command_list(std::ostream& out);
 

@@ -1,56 +1,16 @@
 // `leverage run` and `leverage validate`.
-#include <iomanip>
 #include <iostream>
-#include <sstream>
 
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
+#include "cli/summary_text.hpp"
 #include "engine/io/run_outputs.hpp"
 #include "engine/model/scenario_loader.hpp"
 #include "engine/model/policy.hpp"
+#include "engine/replay/replay_file.hpp"
 #include "engine/sim/simulation.hpp"
 
 namespace leverage::cli {
-
-namespace {
-
-std::string fixed(double value, int digits) {
-  std::ostringstream s;
-  s << std::fixed << std::setprecision(digits) << value;
-  return s.str();
-}
-
-void print_summary(std::ostream& out, const Scenario& scenario, const nlohmann::ordered_json& summary) {
-  const auto& o = summary["outcomes"];
-  out << "leverage run: " << scenario.name << ", seed " << summary["seed"].get<unsigned long long>() << ", "
-      << summary["weeks"].get<int>() << " weeks\n";
-  out << "  prisoners        " << fixed(o["initial_stock"].get<double>(), 0) << " -> "
-      << fixed(o["final_stock"].get<double>(), 0) << "  (released " << fixed(o["gross_releases"].get<double>(), 0)
-      << ", re-arrested " << fixed(o["rearrests"].get<double>(), 0) << ", net change "
-      << fixed(o["net_change_in_stock"].get<double>(), 0) << ")\n";
-  out << "  first release    "
-      << (o["first_release_week"].is_null() ? std::string("none") : "week " + o["first_release_week"].dump()) << "\n";
-  if (summary["ultimatums"].empty()) {
-    out << "  ultimatum        none issued\n";
-  } else {
-    for (const auto& u : summary["ultimatums"]) {
-      out << "  ultimatum        " << u["sender"].get<std::string>() << ", " << fixed(u["demand"].get<double>(), 0)
-          << " (" << u["demand_kind"].get<std::string>() << ") by week " << u["deadline_week"].get<int>() << ": "
-          << u["outcome"].get<std::string>() << " (share met " << fixed(u["share_met_at_end"].get<double>(), 2)
-          << ")\n";
-    }
-  }
-  out << "  transit lost     " << fixed(o["transit_lost_teu"].get<double>(), 0) << " TEU\n";
-  out << "  payoffs          ";
-  bool first = true;
-  for (const auto& a : summary["actors"]) {
-    out << (first ? "" : ", ") << a["id"].get<std::string>() << " " << fixed(a["discounted_payoff"].get<double>(), 1);
-    first = false;
-  }
-  out << "\n";
-}
-
-}  // namespace
 
 int command_run(const RunArgs& args, std::ostream& out) {
   const auto scenario = load_scenario(args.scenario, args.overrides);
@@ -62,10 +22,12 @@ int command_run(const RunArgs& args, std::ostream& out) {
       args.out.empty() ? std::filesystem::path("out") / (scenario->name + "-seed" + std::to_string(args.seed))
                        : std::filesystem::path(args.out);
   const auto files = write_run_outputs(directory, *scenario, record, key, weeks);
+  if (!args.record.empty()) replay::write_replay(args.record, replay::make_replay(*scenario, key, weeks, record, final_state));
   if (!args.quiet) {
-    print_summary(out, *scenario, run_summary(*scenario, final_state, key, weeks));
+    print_run_summary(out, "leverage run", *scenario, run_summary(*scenario, final_state, key, weeks));
     out << "outputs:";
     for (const auto& file : files) out << " " << file.string();
+    if (!args.record.empty()) out << " " << args.record;
     out << "\n";
   }
   return 0;
@@ -102,6 +64,7 @@ void add_run_command(CLI::App& app, CommandAction& action) {
   run->add_option("--weeks", args->weeks, "Weeks to simulate (default: the scenario's `weeks`)")->check(CLI::Range(1, 5200));
   run->add_option("--out", args->out, "Output directory (default: out/<scenario name>-seed<seed>)");
   run->add_option("--set", args->overrides, "Override a value: /json/pointer=VALUE (repeatable)")->allow_extra_args(false);
+  run->add_option("--record", args->record, "Also write a replay file of the run (FILE.lvr; see `leverage replay`)");
   run->add_flag("--quiet,-q", args->quiet, "Print nothing but errors");
   run->callback([&action, args] { action = [args] { return command_run(*args, std::cout); }; });
 }

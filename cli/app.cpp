@@ -42,6 +42,8 @@ int run_main(int argc, char** argv) {
   CommandAction action;
   add_run_command(app, action);
   add_ensemble_command(app, action);
+  add_sweep_command(app, action);
+  add_merge_command(app, action);
   add_validate_command(app, action);
   add_reference_commands(app, action);
   try {

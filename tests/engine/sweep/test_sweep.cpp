@@ -1,0 +1,221 @@
+// Running sweeps: rows by point id, the same bytes for 1 and 2 threads, for three shards merged, and
+// for a run killed with SIGKILL and resumed, through the real executable.
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "engine/sweep/sweep.hpp"
+#include "tests/support/lab.hpp"
+
+using namespace leverage;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string slurp(const fs::path& path) {
+  std::ifstream file(path, std::ios::binary);
+  std::stringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
+
+fs::path fresh(const std::string& name) {
+  const auto dir = fs::temp_directory_path() / ("leverage-sweep-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+// A small sweep: deadline 4, 6, ..., 14 (6 points) on the shipped scenario, 8 weeks, few replicates.
+json small_experiment(int points = 6, int replicates = 6, int weeks = 8, int block_points = 2) {
+  json deadlines = json::array();
+  for (int i = 0; i < points; ++i) deadlines.push_back(4 + 2 * (i % 6));
+  return {{"name", "small"},
+          {"scenario", test::source_path("scenarios/belarus_2024.json")},
+          {"parameters", {{{"name", "deadline_weeks"}, {"pointer", "/actors/2/actions/1/ultimatum/deadline_weeks"},
+                           {"values", deadlines}}}},
+          {"design", {{"kind", "grid"}}},
+          {"replicates", replicates},
+          {"weeks", weeks},
+          {"block_points", block_points},
+          {"seed", 11}};
+}
+
+Experiment load(const fs::path& dir, const json& document) {
+  const auto path = dir / "experiment.json";
+  std::ofstream(path) << document.dump(2);
+  return load_experiment(path);
+}
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+json manifest_without_run(const fs::path& path) {
+  json manifest = json::parse(slurp(path));
+  manifest.erase("run");
+  return manifest;
+}
+
+}  // namespace
+
+TEST_CASE("a sweep writes a row per point, by point id, the same bytes with 1 and 2 threads") {
+  const auto dir = fresh("threads");
+  const Experiment e = load(dir, small_experiment());
+  std::vector<std::string> csv;
+  for (int threads : {1, 2}) {
+    SweepOptions options;
+    options.threads = threads;
+    options.out = dir / ("t" + std::to_string(threads));
+    const SweepResult result = run_sweep(e, options);
+    CHECK(result.complete);
+    CHECK(result.blocks == 3);  // 6 points in blocks of 2
+    csv.push_back(slurp(options.out / "points.csv"));
+    CHECK_FALSE(fs::exists(options.out / ".partial"));
+  }
+  CHECK(csv[0] == csv[1]);
+  const auto rows = lines(csv[0]);
+  REQUIRE(rows.size() == 7);
+  CHECK(rows[0].rfind("point,deadline_weeks,gross_releases_mean,gross_releases_sd,gross_releases_ci95_low,", 0) == 0);
+  CHECK(rows[0].find("u1_share_complied_threat") != std::string::npos);
+  for (int i = 0; i < 6; ++i) CHECK(rows[i + 1].rfind(std::to_string(i) + "," + std::to_string(4 + 2 * i) + ",", 0) == 0);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("common random numbers: equal points give equal rows unless --independent-points") {
+  const auto dir = fresh("crn");
+  json document = small_experiment();
+  document["parameters"][0]["values"] = {12, 12};
+  const Experiment e = load(dir, document);
+  SweepOptions options;
+  options.out = dir / "crn";
+  run_sweep(e, options);
+  auto rows = lines(slurp(options.out / "points.csv"));
+  // Same values and point id 0 in every stream: the rows differ only in the point column.
+  CHECK(rows[1].substr(rows[1].find(',')) == rows[2].substr(rows[2].find(',')));
+  options.independent_points = true;
+  options.out = dir / "independent";
+  run_sweep(e, options);
+  rows = lines(slurp(options.out / "points.csv"));
+  CHECK(rows[1].substr(rows[1].find(',')) != rows[2].substr(rows[2].find(',')));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("shards 1/3, 2/3 and 3/3 merged give the bytes of a single run") {
+  const auto dir = fresh("shards");
+  const Experiment e = load(dir, small_experiment(7, 5, 8, 2));  // 7 points: shards of 3, 2 and 2
+  SweepOptions single;
+  single.out = dir / "single";
+  run_sweep(e, single);
+  for (std::uint64_t k : {3, 1, 2}) {  // in any order
+    SweepOptions options;
+    options.out = dir / "shards";
+    options.shard = k;
+    options.shards = 3;
+    const SweepResult result = run_sweep(e, options);
+    CHECK(result.points == (k == 1 ? 3u : 2u));
+    CHECK(fs::exists(options.out / ("points.shard-" + std::to_string(k) + "-of-3.csv")));
+  }
+  merge_shards({dir / "shards"}, dir / "merged");
+  CHECK(slurp(dir / "merged" / "points.csv") == slurp(dir / "single" / "points.csv"));
+  CHECK(manifest_without_run(dir / "merged" / "manifest.json") == manifest_without_run(dir / "single" / "manifest.json"));
+  // A missing shard is an error, not a short table.
+  fs::remove(dir / "shards" / "points.shard-2-of-3.csv");
+  CHECK_THROWS_WITH(merge_shards({dir / "shards"}, dir / "merged2"), Catch::Matchers::Contains("no shard 2"));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a stopped sweep (SIGINT) keeps its finished blocks and --resume completes it") {
+  const auto dir = fresh("stop");
+  const Experiment e = load(dir, small_experiment());
+  SweepOptions whole;
+  whole.out = dir / "whole";
+  run_sweep(e, whole);
+  volatile std::sig_atomic_t stop = 0;
+  SweepOptions options;
+  options.out = dir / "stopped";
+  options.stop = &stop;
+  options.progress = [&](std::uint64_t, std::uint64_t) { stop = 1; };  // stop during the first block
+  SweepResult result = run_sweep(e, options);
+  CHECK_FALSE(result.complete);
+  CHECK(result.blocks_done == 1);
+  CHECK_FALSE(fs::exists(options.out / "points.csv"));
+  stop = 0;
+  options.progress = nullptr;
+  options.resume = true;
+  result = run_sweep(e, options);
+  CHECK(result.complete);
+  CHECK(result.blocks_reused == 1);
+  CHECK(result.blocks_done == 2);
+  CHECK(slurp(options.out / "points.csv") == slurp(whole.out / "points.csv"));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a sweep killed with SIGKILL and rerun with --resume writes the bytes of one uninterrupted run") {
+  const auto dir = fresh("kill");
+  // 30 points of 40 replicates of 52 weeks, a block per point: long enough to kill mid-way.
+  const auto path = dir / "experiment.json";
+  std::ofstream(path) << small_experiment(30, 40, 52, 1).dump(2);
+  const std::string cli = LEVERAGE_CLI_PATH;
+  const fs::path killed = dir / "killed";
+  const fs::path partial = killed / ".partial" / "all";
+  const auto blocks_on_disk = [&] {
+    int count = 0;
+    if (fs::exists(partial))
+      for (const auto& entry : fs::directory_iterator(partial))
+        count += entry.path().filename().string().rfind("block-", 0) == 0;
+    return count;
+  };
+  const pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    execl(cli.c_str(), cli.c_str(), "sweep", path.c_str(), "--threads", "1", "--quiet", "--out", killed.c_str(),
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  int status = 0;
+  bool exited = false;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (blocks_on_disk() < 3 && std::chrono::steady_clock::now() < deadline) {
+    if (waitpid(child, &status, WNOHANG) == child) {
+      exited = true;
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  REQUIRE_FALSE(exited);  // the run must still be going when it is killed
+  ::kill(child, SIGKILL);
+  REQUIRE(waitpid(child, &status, 0) == child);
+  CHECK(WIFSIGNALED(status));
+  const int saved = blocks_on_disk();
+  CHECK(saved >= 3);
+  CHECK(saved < 30);
+  CHECK_FALSE(fs::exists(killed / "points.csv"));
+
+  const std::string resume = cli + " sweep " + path.string() + " --threads 2 --quiet --resume --out " + killed.string() +
+                             " > " + (dir / "resume.txt").string();
+  REQUIRE(std::system(resume.c_str()) == 0);
+  // "resumed: K of 30 blocks already done", K at least the blocks seen before the kill.
+  const std::string said = slurp(dir / "resume.txt");
+  const auto at = said.find("resumed: ");
+  REQUIRE(at != std::string::npos);
+  CHECK(std::stoi(said.substr(at + 9)) >= saved);
+  CHECK(said.find(" of 30 blocks already done") != std::string::npos);
+
+  const std::string whole = cli + " sweep " + path.string() + " --threads 1 --quiet --out " + (dir / "whole").string();
+  REQUIRE(std::system(whole.c_str()) == 0);
+  CHECK(slurp(killed / "points.csv") == slurp(dir / "whole" / "points.csv"));
+  CHECK_FALSE(fs::exists(killed / ".partial"));
+  fs::remove_all(dir);
+}

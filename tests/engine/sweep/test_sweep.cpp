@@ -77,7 +77,7 @@ TEST_CASE("a sweep writes a row per point, by point id, the same bytes with 1 an
   for (int threads : {1, 2}) {
     SweepOptions options;
     options.threads = threads;
-    options.out = dir / ("t" + std::to_string(threads));
+    options.out = dir / (threads == 1 ? "one_thread" : "two_threads");
     const SweepResult result = run_sweep(e, options);
     CHECK(result.complete);
     CHECK(result.blocks == 3);  // 6 points in blocks of 2

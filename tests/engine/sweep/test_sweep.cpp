@@ -162,60 +162,90 @@ TEST_CASE("a stopped sweep (SIGINT) keeps its finished blocks and --resume compl
   fs::remove_all(dir);
 }
 
-TEST_CASE("a sweep killed with SIGKILL and rerun with --resume writes the bytes of one uninterrupted run") {
-  const auto dir = fresh("kill");
-  // 30 points of 40 replicates of 52 weeks, a block per point: long enough to kill mid-way.
-  const auto path = dir / "experiment.json";
-  std::ofstream(path) << small_experiment(30, 40, 52, 1).dump(2);
+namespace {
+
+// Starts `leverage sweep EXPERIMENT --threads 1 --quiet --out OUT` in a child process.
+pid_t start_cli_sweep(const fs::path& experiment, const fs::path& out) {
   const std::string cli = LEVERAGE_CLI_PATH;
-  const fs::path killed = dir / "killed";
-  const fs::path partial = killed / ".partial" / "all";
-  const auto blocks_on_disk = [&] {
-    int count = 0;
-    if (fs::exists(partial))
-      for (const auto& entry : fs::directory_iterator(partial))
-        count += entry.path().filename().string().rfind("block-", 0) == 0;
-    return count;
-  };
   const pid_t child = fork();
   REQUIRE(child >= 0);
   if (child == 0) {
-    execl(cli.c_str(), cli.c_str(), "sweep", path.c_str(), "--threads", "1", "--quiet", "--out", killed.c_str(),
+    execl(cli.c_str(), cli.c_str(), "sweep", experiment.c_str(), "--threads", "1", "--quiet", "--out", out.c_str(),
           static_cast<char*>(nullptr));
     _exit(127);
   }
+  return child;
+}
+
+int blocks_on_disk(const fs::path& partial) {
+  int count = 0;
+  if (fs::exists(partial))
+    for (const auto& entry : fs::directory_iterator(partial))
+      count += entry.path().filename().string().rfind("block-", 0) == 0;  // temporaries start with '.'
+  return count;
+}
+
+// Waits until `blocks` block files exist, then sends `signal_number`; returns the wait status.
+int signal_after_blocks(pid_t child, const fs::path& partial, int blocks, int signal_number) {
   int status = 0;
-  bool exited = false;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while (blocks_on_disk() < 3 && std::chrono::steady_clock::now() < deadline) {
-    if (waitpid(child, &status, WNOHANG) == child) {
-      exited = true;
-      break;
-    }
+  while (blocks_on_disk(partial) < blocks && std::chrono::steady_clock::now() < deadline) {
+    REQUIRE(waitpid(child, &status, WNOHANG) == 0);  // the run must still be going when it is signalled
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
-  REQUIRE_FALSE(exited);  // the run must still be going when it is killed
-  ::kill(child, SIGKILL);
+  ::kill(child, signal_number);
   REQUIRE(waitpid(child, &status, 0) == child);
-  CHECK(WIFSIGNALED(status));
-  const int saved = blocks_on_disk();
-  CHECK(saved >= 3);
-  CHECK(saved < 30);
-  CHECK_FALSE(fs::exists(killed / "points.csv"));
+  return status;
+}
 
-  const std::string resume = cli + " sweep " + path.string() + " --threads 2 --quiet --resume --out " + killed.string() +
-                             " > " + (dir / "resume.txt").string();
+// Runs `leverage sweep ... --resume` to completion and returns K of "resumed: K of 30 blocks already done".
+int resume_cli_sweep(const fs::path& experiment, const fs::path& out, const fs::path& log) {
+  const std::string cli = LEVERAGE_CLI_PATH;
+  const std::string resume = cli + " sweep " + experiment.string() + " --threads 2 --quiet --resume --out " + out.string() +
+                             " > " + log.string();
   REQUIRE(std::system(resume.c_str()) == 0);
-  // "resumed: K of 30 blocks already done", K at least the blocks seen before the kill.
-  const std::string said = slurp(dir / "resume.txt");
+  const std::string said = slurp(log);
   const auto at = said.find("resumed: ");
   REQUIRE(at != std::string::npos);
-  CHECK(std::stoi(said.substr(at + 9)) >= saved);
   CHECK(said.find(" of 30 blocks already done") != std::string::npos);
+  return std::stoi(said.substr(at + 9));
+}
 
+}  // namespace
+
+TEST_CASE("a sweep killed with SIGKILL or stopped with SIGINT, rerun with --resume, writes the bytes of one run") {
+  const auto dir = fresh("kill");
+  // 30 points of 40 replicates of 52 weeks, a block per point: long enough to signal mid-way.
+  const auto path = dir / "experiment.json";
+  std::ofstream(path) << small_experiment(30, 40, 52, 1).dump(2);
+  const std::string cli = LEVERAGE_CLI_PATH;
   const std::string whole = cli + " sweep " + path.string() + " --threads 1 --quiet --out " + (dir / "whole").string();
   REQUIRE(std::system(whole.c_str()) == 0);
-  CHECK(slurp(killed / "points.csv") == slurp(dir / "whole" / "points.csv"));
-  CHECK_FALSE(fs::exists(killed / ".partial"));
+
+  SECTION("SIGKILL") {
+    const fs::path killed = dir / "killed";
+    const int status = signal_after_blocks(start_cli_sweep(path, killed), killed / ".partial" / "all", 3, SIGKILL);
+    CHECK(WIFSIGNALED(status));
+    const int saved = blocks_on_disk(killed / ".partial" / "all");
+    CHECK(saved >= 3);
+    CHECK(saved < 30);
+    CHECK_FALSE(fs::exists(killed / "points.csv"));
+    // Completed blocks are not redone: at least those seen after the kill are reused.
+    CHECK(resume_cli_sweep(path, killed, dir / "resume.txt") >= saved);
+    CHECK(slurp(killed / "points.csv") == slurp(dir / "whole" / "points.csv"));
+    CHECK_FALSE(fs::exists(killed / ".partial"));
+  }
+  SECTION("SIGINT") {
+    const fs::path stopped = dir / "stopped";
+    const int status = signal_after_blocks(start_cli_sweep(path, stopped), stopped / ".partial" / "all", 2, SIGINT);
+    // The block in progress is finished and written, then the run exits with 130.
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 130);
+    const int saved = blocks_on_disk(stopped / ".partial" / "all");
+    CHECK(saved >= 2);
+    CHECK_FALSE(fs::exists(stopped / "points.csv"));
+    CHECK(resume_cli_sweep(path, stopped, dir / "resume.txt") == saved);
+    CHECK(slurp(stopped / "points.csv") == slurp(dir / "whole" / "points.csv"));
+  }
   fs::remove_all(dir);
 }

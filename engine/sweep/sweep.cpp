@@ -196,9 +196,13 @@ SweepResult run_sweep(const Experiment& experiment, const SweepOptions& options)
     std::vector<std::string> rows(last - first);
     std::exception_ptr failure;
     const std::int64_t count = static_cast<std::int64_t>(last - first);
-    // One ensemble per thread: each point's rows and statistics are computed alone, in replicate
-    // order, so the thread count changes only the speed.
-#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
+    // One ensemble per thread while a block has a point for every thread; otherwise (few points of
+    // many replicates) one point at a time on all threads. Each point's rows and statistics are
+    // computed alone, in replicate order, so either way the thread count changes only the speed. An
+    // inactive outer region (if false) leaves run_ensemble's own region free to use the threads.
+    const int outer_threads = count >= threads ? threads : 1;
+    const int inner_threads = outer_threads == 1 ? threads : 1;
+#pragma omp parallel for schedule(dynamic, 1) num_threads(outer_threads) if (outer_threads > 1)
     for (std::int64_t j = 0; j < count; ++j) {
       try {
         const std::size_t point = mine[first + static_cast<std::size_t>(j)];
@@ -208,7 +212,7 @@ SweepResult run_sweep(const Experiment& experiment, const SweepOptions& options)
         ensemble.point = options.independent_points ? point : 0;  // 0: common random numbers across points
         ensemble.replicates = experiment.replicates;
         ensemble.weeks = experiment.weeks;
-        ensemble.threads = 1;
+        ensemble.threads = inner_threads;
         rows[static_cast<std::size_t>(j)] = point_row(experiment, point, run_ensemble(*scenario, ensemble));
 #pragma omp critical(leverage_sweep_progress)
         {

@@ -70,14 +70,16 @@ json manifest_without_run(const fs::path& path) {
 
 }  // namespace
 
-TEST_CASE("a sweep writes a row per point, by point id, the same bytes with 1 and 2 threads") {
+TEST_CASE("a sweep writes a row per point, by point id, the same bytes with 1, 2 and 3 threads") {
   const auto dir = fresh("threads");
-  const Experiment e = load(dir, small_experiment());
+  // 300 replicates, more than the ensemble's chunk of 256, so that with 3 threads and blocks of 2
+  // points (one point at a time on all threads) a point's replicates really are split.
+  const Experiment e = load(dir, small_experiment(6, 300, 4, 2));
   std::vector<std::string> csv;
-  for (int threads : {1, 2}) {
+  for (int threads : {1, 2, 3}) {
     SweepOptions options;
     options.threads = threads;
-    options.out = dir / (threads == 1 ? "one_thread" : "two_threads");
+    options.out = dir / (threads == 1 ? "one" : threads == 2 ? "two" : "three");
     const SweepResult result = run_sweep(e, options);
     CHECK(result.complete);
     CHECK(result.blocks == 3);  // 6 points in blocks of 2
@@ -85,6 +87,7 @@ TEST_CASE("a sweep writes a row per point, by point id, the same bytes with 1 an
     CHECK_FALSE(fs::exists(options.out / ".partial"));
   }
   CHECK(csv[0] == csv[1]);
+  CHECK(csv[0] == csv[2]);
   const auto rows = lines(csv[0]);
   REQUIRE(rows.size() == 7);
   CHECK(rows[0].rfind("point,deadline_weeks,gross_releases_mean,gross_releases_sd,gross_releases_ci95_low,", 0) == 0);

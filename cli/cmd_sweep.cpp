@@ -13,7 +13,9 @@ namespace leverage::cli {
 namespace {
 
 volatile std::sig_atomic_t g_stop_requested = 0;
-extern "C" void request_stop(int) { g_stop_requested = 1; }
+extern "C" void request_stop(int) {
+  g_stop_requested = 1;
+}
 
 // Parses --shard K/N (1-based K).
 std::pair<std::uint64_t, std::uint64_t> parse_shard(const std::string& text) {
@@ -45,7 +47,8 @@ int command_sweep(const SweepArgs& args, std::ostream& out) {
   options.threads = args.threads;
   options.resume = args.resume;
   options.independent_points = args.independent_points;
-  options.out = args.out.empty() ? std::filesystem::path("out") / (experiment.name + "-sweep") : std::filesystem::path(args.out);
+  options.out =
+      args.out.empty() ? std::filesystem::path("out") / (experiment.name + "-sweep") : std::filesystem::path(args.out);
   std::uint64_t shard_points = 0;
   for (std::size_t i = 0; i < experiment.points.size(); ++i) shard_points += i % options.shards == options.shard - 1;
   Progress progress("sweep " + experiment.name, shard_points, args.quiet);
@@ -129,9 +132,8 @@ void add_merge_command(CLI::App& app, CommandAction& action) {
       ->required();
   merge->add_option("--out", args->out, "Output directory (default: the first input's directory)");
   merge->add_flag("--quiet,-q", args->quiet, "No summary");
-  merge->callback([&action, args] {
-    action = [args] { return command_merge(args->inputs, args->out, args->quiet, std::cout); };
-  });
+  merge->callback(
+      [&action, args] { action = [args] { return command_merge(args->inputs, args->out, args->quiet, std::cout); }; });
 }
 
 }  // namespace leverage::cli

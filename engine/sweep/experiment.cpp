@@ -27,11 +27,16 @@ using json = nlohmann::json;
 
 const char* design_kind_name(DesignKind kind) {
   switch (kind) {
-    case DesignKind::grid: return "grid";
-    case DesignKind::random: return "random";
-    case DesignKind::latin_hypercube: return "latin_hypercube";
-    case DesignKind::sobol: return "sobol";
-    case DesignKind::file: return "file";
+    case DesignKind::grid:
+      return "grid";
+    case DesignKind::random:
+      return "random";
+    case DesignKind::latin_hypercube:
+      return "latin_hypercube";
+    case DesignKind::sobol:
+      return "sobol";
+    case DesignKind::file:
+      return "file";
   }
   return "unknown";
 }
@@ -40,7 +45,9 @@ const char* design_kind_name(DesignKind kind) {
 // state); the purpose constant keeps them apart from any replicate stream.
 namespace {
 constexpr std::uint64_t kDesignPurpose = 0x5357454550444553ULL;  // "SWEEPDES"
-rng::Rng design_stream(std::uint64_t seed) { return rng::Rng(rng::hash_combine(seed, kDesignPurpose)); }
+rng::Rng design_stream(std::uint64_t seed) {
+  return rng::Rng(rng::hash_combine(seed, kDesignPurpose));
+}
 }  // namespace
 
 std::vector<std::vector<double>> random_design(std::size_t n, std::size_t d, std::uint64_t seed) {
@@ -158,8 +165,9 @@ std::vector<std::vector<json>> read_points_csv(const std::string& text, const st
     if (first && !numeric) {  // a header: it must name the parameters in order
       for (std::size_t f = 0; f < fields.size(); ++f)
         if (fields[f] != parameters[f].name)
-          throw ConfigError(label, where, "a header naming the parameters in order (\"" + parameters[f].name + "\" in column " +
-                                              std::to_string(f + 1) + ")",
+          throw ConfigError(label, where,
+                            "a header naming the parameters in order (\"" + parameters[f].name + "\" in column " +
+                                std::to_string(f + 1) + ")",
                             "\"" + fields[f] + "\"");
       first = false;
       continue;
@@ -204,8 +212,7 @@ SweepParameter read_parameter(const Node& node, const Experiment& experiment) {
       pointer_node.fail("a JSON pointer to an existing value of " + experiment.scenario_file.string(), e.found);
   }
   const json& target = experiment.base_document.at(json::json_pointer(parameter.pointer));
-  const std::string default_name =
-      parameter.pointer.substr(parameter.pointer.find_last_of('/') + 1);
+  const std::string default_name = parameter.pointer.substr(parameter.pointer.find_last_of('/') + 1);
   parameter.name = reader.string("name", default_name);
   const auto values = reader.optional("values");
   const auto min = reader.optional("min");
@@ -296,10 +303,12 @@ Experiment load_experiment(const std::filesystem::path& path) {
     experiment.design = DesignKind::grid;
     const bool any_range = std::any_of(experiment.parameters.begin(), experiment.parameters.end(),
                                        [](const SweepParameter& p) { return p.is_range; });
-    const std::int64_t levels = any_range ? design.integer("levels", 2, 100000) : design.integer("levels", 2, 100000, 2);
+    const std::int64_t levels =
+        any_range ? design.integer("levels", 2, 100000) : design.integer("levels", 2, 100000, 2);
     if (any_range) experiment.design_json["levels"] = levels;
     experiment.points = grid_points(experiment.parameters, static_cast<std::size_t>(levels));
-    if (experiment.points.size() > 100000000) design_node.fail("at most 10^8 grid points", std::to_string(experiment.points.size()));
+    if (experiment.points.size() > 100000000)
+      design_node.fail("at most 10^8 grid points", std::to_string(experiment.points.size()));
   } else if (kind == "file") {
     experiment.design = DesignKind::file;
     const Node file_node = design.required("path");
@@ -334,7 +343,8 @@ Experiment load_experiment(const std::filesystem::path& path) {
     const auto scenario = load_point(experiment, i);
     const OutcomeSchema schema(*scenario);
     bool same = schema.size() == base_schema.size();
-    for (std::size_t c = 0; same && c < schema.size(); ++c) same = schema.columns()[c].name == base_schema.columns()[c].name;
+    for (std::size_t c = 0; same && c < schema.size(); ++c)
+      same = schema.columns()[c].name == base_schema.columns()[c].name;
     if (!same)
       throw ConfigError(point_label(experiment, i), "/", "the outcome columns of the base scenario",
                         "different columns (a sweep cannot change the actors or the ultimatums)");

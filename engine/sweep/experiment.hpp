@@ -20,9 +20,9 @@ struct SweepParameter {
   std::string name;     // the CSV column; default: the pointer's last token
   std::string pointer;  // RFC 6901, into the scenario
   bool is_range = true;
-  double min = 0, max = 0;          // a range
+  double min = 0, max = 0;             // a range
   std::vector<nlohmann::json> values;  // or a list of values
-  bool integer = false;  // the scenario holds an integer here: values drawn in a range are rounded
+  bool integer = false;                // the scenario holds an integer here: values drawn in a range are rounded
 };
 
 enum class DesignKind { grid, random, latin_hypercube, sobol, file };
@@ -41,7 +41,7 @@ struct Experiment {
   nlohmann::ordered_json design_json;  // the design as read, for the manifest
   std::uint64_t replicates = 100;
   std::uint64_t master_seed = 1;
-  int weeks = 0;                  // 0: the scenario's horizon
+  int weeks = 0;                   // 0: the scenario's horizon
   std::uint64_t block_points = 8;  // points per durable block (--resume granularity)
   // points[i][p]: the value of parameter p at point i (JSON numbers, or the listed values).
   std::vector<std::vector<nlohmann::json>> points;

@@ -284,7 +284,8 @@ std::vector<std::filesystem::path> merge_shards(const std::vector<std::filesyste
         const std::string name = entry.path().filename().string();
         if (std::regex_match(name, shard_name)) found.push_back(entry.path());
       }
-      if (found.empty()) throw ConfigError(input.string(), "/", "a directory holding points.shard-K-of-N.csv files", "none");
+      if (found.empty())
+        throw ConfigError(input.string(), "/", "a directory holding points.shard-K-of-N.csv files", "none");
       std::sort(found.begin(), found.end());
       for (const auto& path : found) add(path);
     } else if (std::filesystem::is_regular_file(input)) {
@@ -329,7 +330,8 @@ std::vector<std::filesystem::path> merge_shards(const std::vector<std::filesyste
                         "a different experiment, seed, build or design");
     const std::string text = read_file(shard.csv);
     const std::size_t header_end = text.find('\n');
-    if (header_end == std::string::npos) throw ConfigError(shard.csv.string(), "line 1", "a header row", "an empty file");
+    if (header_end == std::string::npos)
+      throw ConfigError(shard.csv.string(), "line 1", "a header row", "an empty file");
     if (header.empty())
       header = text.substr(0, header_end + 1);
     else if (header != text.substr(0, header_end + 1))
@@ -341,14 +343,15 @@ std::vector<std::filesystem::path> merge_shards(const std::vector<std::filesyste
       const std::string line = text.substr(line_start, line_end + 1 - line_start);
       const std::uint64_t point = std::stoull(line.substr(0, line.find(',')));
       if (point % n != shard.k - 1 || !rows.emplace(point, line).second)
-        throw ConfigError(shard.csv.string(), "point " + std::to_string(point), "points of shard " + std::to_string(shard.k),
-                          "a point of another shard or a repeated point");
+        throw ConfigError(shard.csv.string(), "point " + std::to_string(point),
+                          "points of shard " + std::to_string(shard.k), "a point of another shard or a repeated point");
       line_start = line_end + 1;
     }
   }
   for (std::uint64_t k = 1; k <= n; ++k)
-    if (!seen[k]) throw ConfigError(shards.front().csv.parent_path().string(), "/", "all " + std::to_string(n) + " shards",
-                                    "no shard " + std::to_string(k));
+    if (!seen[k])
+      throw ConfigError(shards.front().csv.parent_path().string(), "/", "all " + std::to_string(n) + " shards",
+                        "no shard " + std::to_string(k));
   const std::uint64_t points = identity["points"].get<std::uint64_t>();
   if (rows.size() != points || (!rows.empty() && rows.rbegin()->first + 1 != points))
     throw ConfigError(shards.front().csv.string(), "/", std::to_string(points) + " points",

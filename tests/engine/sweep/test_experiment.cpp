@@ -124,7 +124,7 @@ TEST_CASE("sobol: boost's first points, derived by hand, skip the zero point") {
   //   x5 = .011 ^ .1 = .111 = 0.875; x6 = .111 ^ .11 = .001 = 0.125.
   // The sequence's point 0, (0, 0), is not emitted: boost starts at x1.
   const auto points = sobol_design(6, 2);
-  const std::vector<std::vector<double>> expected{{0.5, 0.5},     {0.75, 0.25},  {0.25, 0.75},
+  const std::vector<std::vector<double>> expected{{0.5, 0.5},     {0.75, 0.25},   {0.25, 0.75},
                                                   {0.375, 0.375}, {0.875, 0.875}, {0.625, 0.125}};
   CHECK(points == expected);
 }
@@ -139,8 +139,9 @@ TEST_CASE("file design: explicit points from a CSV with a header, commas or spac
   CHECK(e.points[1] == std::vector<json>{8, 300});
   CHECK(e.design == DesignKind::file);
   // A non-integer for an integer target is reported with the file and the line.
-  CHECK_THROWS_WITH(read_points_csv("6.5,100\n", "p.csv", e.parameters),
-                    "p.csv:line 1: expected an integer for deadline_weeks (the scenario holds an integer), found \"6.5\"");
+  CHECK_THROWS_WITH(
+      read_points_csv("6.5,100\n", "p.csv", e.parameters),
+      "p.csv:line 1: expected an integer for deadline_weeks (the scenario holds an integer), found \"6.5\"");
 }
 
 TEST_CASE("bad experiment files name the file, the JSON pointer, what was expected and what was found") {
@@ -166,13 +167,14 @@ TEST_CASE("bad experiment files name the file, the JSON pointer, what was expect
     CHECK(error_of(document) == bad + ":/replicates: expected an integer in [1, 1000000000], found a string \"50\"");
     document = grid_experiment();
     document["parameters"][1]["values"] = {100, {{"a", 1}}};
-    CHECK(error_of(document) == bad + ":/parameters/1/values/1: expected a number, a string or a boolean, found an object");
+    CHECK(error_of(document) ==
+          bad + ":/parameters/1/values/1: expected a number, a string or a boolean, found an object");
   }
   SECTION("an unknown design, with a suggestion") {
     json document = grid_experiment();
     document["design"] = {{"kind", "sobel"}, {"points", 4}};
-    CHECK_THAT(error_of(document), Contains(bad + ":/design/kind: expected one of") &&
-                                       Contains("(did you mean \"sobol\"?)"));
+    CHECK_THAT(error_of(document),
+               Contains(bad + ":/design/kind: expected one of") && Contains("(did you mean \"sobol\"?)"));
   }
   SECTION("a point whose scenario does not load names the point's values") {
     json document = grid_experiment();

@@ -40,8 +40,10 @@ json small_experiment(int points = 6, int replicates = 6, int weeks = 8, int blo
   for (int i = 0; i < points; ++i) deadlines.push_back(4 + 2 * (i % 6));
   return {{"name", "small"},
           {"scenario", test::source_path("scenarios/belarus_2024.json")},
-          {"parameters", {{{"name", "deadline_weeks"}, {"pointer", "/actors/2/actions/1/ultimatum/deadline_weeks"},
-                           {"values", deadlines}}}},
+          {"parameters",
+           {{{"name", "deadline_weeks"},
+             {"pointer", "/actors/2/actions/1/ultimatum/deadline_weeks"},
+             {"values", deadlines}}}},
           {"design", {{"kind", "grid"}}},
           {"replicates", replicates},
           {"weeks", weeks},
@@ -92,7 +94,8 @@ TEST_CASE("a sweep writes a row per point, by point id, the same bytes with 1, 2
   REQUIRE(rows.size() == 7);
   CHECK(rows[0].rfind("point,deadline_weeks,gross_releases_mean,gross_releases_sd,gross_releases_ci95_low,", 0) == 0);
   CHECK(rows[0].find("u1_share_complied_threat") != std::string::npos);
-  for (int i = 0; i < 6; ++i) CHECK(rows[i + 1].rfind(std::to_string(i) + "," + std::to_string(4 + 2 * i) + ",", 0) == 0);
+  for (int i = 0; i < 6; ++i)
+    CHECK(rows[i + 1].rfind(std::to_string(i) + "," + std::to_string(4 + 2 * i) + ",", 0) == 0);
   fs::remove_all(dir);
 }
 
@@ -132,7 +135,8 @@ TEST_CASE("shards 1/3, 2/3 and 3/3 merged give the bytes of a single run") {
   }
   merge_shards({dir / "shards"}, dir / "merged");
   CHECK(slurp(dir / "merged" / "points.csv") == slurp(dir / "single" / "points.csv"));
-  CHECK(manifest_without_run(dir / "merged" / "manifest.json") == manifest_without_run(dir / "single" / "manifest.json"));
+  CHECK(manifest_without_run(dir / "merged" / "manifest.json") ==
+        manifest_without_run(dir / "single" / "manifest.json"));
   // A missing shard is an error, not a short table.
   fs::remove(dir / "shards" / "points.shard-2-of-3.csv");
   CHECK_THROWS_WITH(merge_shards({dir / "shards"}, dir / "merged2"), Catch::Matchers::Contains("no shard 2"));
@@ -157,6 +161,10 @@ TEST_CASE("a stopped sweep (SIGINT) keeps its finished blocks and --resume compl
   stop = 0;
   options.progress = nullptr;
   options.resume = true;
+  // Blocks of another plan are never mixed in: other random streams make another sweep.
+  SweepOptions other = options;
+  other.independent_points = true;
+  CHECK_THROWS_WITH(run_sweep(e, other), Catch::Matchers::Contains("a partial run of another plan"));
   result = run_sweep(e, options);
   CHECK(result.complete);
   CHECK(result.blocks_reused == 1);
@@ -204,8 +212,8 @@ int signal_after_blocks(pid_t child, const fs::path& partial, int blocks, int si
 // Runs `leverage sweep ... --resume` to completion and returns K of "resumed: K of 30 blocks already done".
 int resume_cli_sweep(const fs::path& experiment, const fs::path& out, const fs::path& log) {
   const std::string cli = LEVERAGE_CLI_PATH;
-  const std::string resume = cli + " sweep " + experiment.string() + " --threads 2 --quiet --resume --out " + out.string() +
-                             " > " + log.string();
+  const std::string resume = cli + " sweep " + experiment.string() + " --threads 2 --quiet --resume --out " +
+                             out.string() + " > " + log.string();
   REQUIRE(std::system(resume.c_str()) == 0);
   const std::string said = slurp(log);
   const auto at = said.find("resumed: ");

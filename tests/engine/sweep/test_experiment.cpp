@@ -22,9 +22,17 @@ const std::string kDeadline = "/actors/2/actions/1/ultimatum/deadline_weeks";
 const std::string kDemand = "/actors/2/actions/1/ultimatum/demand/count";
 
 std::filesystem::path temp_dir() {
-  const auto dir = std::filesystem::temp_directory_path() / ("leverage-experiment-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  return dir;
+  // Removed when the test program exits.
+  static const struct Directory {
+    std::filesystem::path path =
+        std::filesystem::temp_directory_path() / ("leverage-experiment-" + std::to_string(::getpid()));
+    ~Directory() {
+      std::error_code ignored;
+      std::filesystem::remove_all(path, ignored);
+    }
+  } directory;
+  std::filesystem::create_directories(directory.path);
+  return directory.path;
 }
 
 std::filesystem::path write(const std::string& name, const std::string& text) {

@@ -43,6 +43,8 @@ int run_main(int argc, char** argv) {
   add_run_command(app, action);
   add_ensemble_command(app, action);
   add_replay_command(app, action);
+  add_sweep_command(app, action);
+  add_merge_command(app, action);
   add_validate_command(app, action);
   add_reference_commands(app, action);
   try {

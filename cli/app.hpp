@@ -39,6 +39,19 @@ struct ReplayArgs {
   bool json = false;          // print the summary as JSON instead of text
 };
 int command_replay(const ReplayArgs& args, std::ostream& out, std::ostream& err);
+struct SweepArgs {
+  std::string experiment;
+  int threads = 0;  // 0: OpenMP's default
+  std::string out;  // default: out/<experiment name>-sweep
+  bool resume = false;
+  std::string shard;  // "K/N", empty for the whole sweep
+  bool independent_points = false;
+  bool quiet = false;
+};
+// Exit code 130 when interrupted by SIGINT after saving the completed blocks.
+int command_sweep(const SweepArgs& args, std::ostream& out);
+int command_merge(const std::vector<std::string>& inputs, const std::string& out_directory, bool quiet,
+                  std::ostream& out);
 int command_validate(const std::string& file, const std::vector<std::string>& overrides, std::ostream& out);
 int command_list(std::ostream& out);
 

@@ -12,6 +12,8 @@ void add_run_command(CLI::App& app, CommandAction& action);        // cmd_run.cp
 void add_validate_command(CLI::App& app, CommandAction& action);   // cmd_run.cpp
 void add_ensemble_command(CLI::App& app, CommandAction& action);   // cmd_ensemble.cpp
 void add_replay_command(CLI::App& app, CommandAction& action);     // cmd_replay.cpp
+void add_sweep_command(CLI::App& app, CommandAction& action);      // cmd_sweep.cpp
+void add_merge_command(CLI::App& app, CommandAction& action);      // cmd_sweep.cpp
 void add_reference_commands(CLI::App& app, CommandAction& action);  // reference.cpp: schema, list, docs
 
 }  // namespace leverage::cli

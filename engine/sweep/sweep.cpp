@@ -1,0 +1,376 @@
+#include "engine/sweep/sweep.hpp"
+
+#include <omp.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <exception>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <sstream>
+
+#include "engine/config/json_reader.hpp"
+#include "engine/ensemble/ensemble_outputs.hpp"
+#include "engine/util/atomic_file.hpp"
+#include "engine/util/csv.hpp"
+#include "engine/version.hpp"
+
+namespace leverage {
+
+using ojson = nlohmann::ordered_json;
+using config::ConfigError;
+
+namespace {
+
+void add_value(CsvRow& row, const nlohmann::json& value) {
+  if (value.is_number_integer()) {
+    row.add(static_cast<long long>(value.get<std::int64_t>()));
+  } else if (value.is_number()) {
+    row.add(value.get<double>());
+  } else if (value.is_boolean()) {
+    row.add(value.get<bool>() ? "true" : "false");
+  } else {
+    row.add(value.get<std::string>());
+  }
+}
+
+const char* const kStatistics[] = {"mean", "sd", "ci95_low", "ci95_high", "q50"};
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) throw IoError("cannot read", path, errno);
+  std::stringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
+
+std::string shard_suffix(std::uint64_t k, std::uint64_t n) {
+  return "shard-" + std::to_string(k) + "-of-" + std::to_string(n);
+}
+
+// Everything that identifies the results: a shard's manifest adds "shard", every manifest adds "run".
+ojson manifest_identity(const Experiment& experiment, bool independent_points) {
+  ojson manifest;
+  manifest["tool"] = "leverage sweep";
+  manifest["version"] = kVersion;
+  manifest["git_commit"] = kGitCommit;
+  manifest["experiment"] = experiment.name;
+  // File names as written, not as found: shards run from other directories or machines must agree.
+  manifest["experiment_file"] = experiment.file.filename().string();
+  manifest["experiment_hash"] = experiment.hash;
+  manifest["scenario_file"] = experiment.scenario_reference;
+  manifest["scenario_hash"] = experiment.base->config_hash;
+  ojson parameters = ojson::array();
+  for (const auto& p : experiment.parameters) {
+    ojson entry{{"name", p.name}, {"pointer", p.pointer}};
+    if (p.is_range) {
+      entry["min"] = p.min;
+      entry["max"] = p.max;
+      entry["integer"] = p.integer;
+    } else {
+      entry["values"] = p.values;
+    }
+    parameters.push_back(entry);
+  }
+  manifest["parameters"] = parameters;
+  manifest["design"] = experiment.design_json;
+  manifest["master_seed"] = experiment.master_seed;
+  manifest["independent_points"] = independent_points;
+  manifest["points"] = experiment.points.size();
+  manifest["replicates"] = experiment.replicates;
+  manifest["weeks"] = experiment.weeks > 0 ? experiment.weeks : experiment.base->weeks;
+  manifest["block_points"] = experiment.block_points;
+  manifest["outputs"] = {"points.csv", "manifest.json"};
+  return manifest;
+}
+
+std::string host_name() {
+  char host[256] = {};
+  gethostname(host, sizeof host - 1);
+  return host;
+}
+
+}  // namespace
+
+std::string points_csv_header(const Experiment& experiment, const OutcomeSchema& schema) {
+  CsvRow row;
+  row.add("point");
+  for (const auto& p : experiment.parameters) row.add(p.name);
+  for (const auto& column : schema.columns()) {
+    if (column.categorical) continue;
+    for (const char* statistic : kStatistics) row.add(column.name + "_" + statistic);
+  }
+  for (int code = 0; code < kOutcomeCodeCount; ++code)
+    row.add(std::string("u1_share_") + outcome_code_name(static_cast<OutcomeCode>(code)));
+  std::string text;
+  row.end_row(text);
+  return text;
+}
+
+std::string point_row(const Experiment& experiment, std::size_t point, const EnsembleResult& result) {
+  const auto stats = ensemble_stats(result);
+  CsvRow row;
+  row.add(static_cast<unsigned long long>(point));
+  for (const auto& value : experiment.points[point]) add_value(row, value);
+  const auto number = [&](const ojson& value) {
+    if (value.is_number())
+      row.add(value.get<double>());
+    else
+      row.add_empty();  // no replicate had a value (e.g. no release at all)
+  };
+  for (const auto& column : result.schema.columns()) {
+    if (column.categorical) continue;
+    const auto& s = stats["outcomes"][column.name];
+    if (!s.contains("mean")) {
+      for (int i = 0; i < 5; ++i) row.add_empty();
+      continue;
+    }
+    number(s["mean"]);
+    number(s["sd"]);
+    number(s["ci95"][0]);
+    number(s["ci95"][1]);
+    number(s["quantiles"]["q50"]);
+  }
+  for (int code = 0; code < kOutcomeCodeCount; ++code)
+    number(stats["u1_outcome_frequencies"][outcome_code_name(static_cast<OutcomeCode>(code))]["share"]);
+  std::string text;
+  row.end_row(text);
+  return text;
+}
+
+SweepResult run_sweep(const Experiment& experiment, const SweepOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  const bool sharded = options.shards > 1;
+  const std::string tag = sharded ? shard_suffix(options.shard, options.shards) : "all";
+  const std::filesystem::path partial = options.out / ".partial" / tag;
+
+  std::vector<std::size_t> mine;  // this shard's points, in point order
+  for (std::size_t i = 0; i < experiment.points.size(); ++i)
+    if (i % options.shards == options.shard - 1) mine.push_back(i);
+  SweepResult result;
+  result.points = mine.size();
+  result.blocks = (mine.size() + experiment.block_points - 1) / experiment.block_points;
+
+  // The plan a partial directory belongs to: blocks of another plan must never be mixed in.
+  const ojson plan{{"experiment_hash", experiment.hash},
+                   {"independent_points", options.independent_points},
+                   {"block_points", experiment.block_points},
+                   {"shard", options.shard},
+                   {"shards", options.shards},
+                   {"version", kVersion},
+                   {"git_commit", kGitCommit}};
+  const std::filesystem::path plan_file = partial / "plan.json";
+  if (options.resume && std::filesystem::exists(plan_file)) {
+    const std::string found = read_file(plan_file);
+    if (found != plan.dump(2) + "\n")
+      throw ConfigError(plan_file.string(), "/", "the plan of this experiment and these options (--resume)",
+                        "a partial run of another plan; run without --resume to start over");
+  } else {
+    std::filesystem::remove_all(partial);
+    ensure_directory(partial);
+    write_file_atomic(plan_file, plan.dump(2) + "\n");
+  }
+  const auto block_file = [&](std::uint64_t b) {
+    char name[64];
+    std::snprintf(name, sizeof name, "block-%08llu.csv", static_cast<unsigned long long>(b));
+    return partial / name;
+  };
+
+  const int threads = options.threads > 0 ? options.threads : omp_get_max_threads();
+  result.threads = threads;
+  const OutcomeSchema schema(*experiment.base);
+  std::uint64_t done_points = 0;
+  for (std::uint64_t b = 0; b < result.blocks; ++b) {
+    const std::size_t first = static_cast<std::size_t>(b * experiment.block_points);
+    const std::size_t last = std::min(mine.size(), first + static_cast<std::size_t>(experiment.block_points));
+    if (std::filesystem::exists(block_file(b))) {  // complete by construction: it was renamed into place
+      ++result.blocks_reused;
+      done_points += last - first;
+      if (options.progress) options.progress(done_points, mine.size());
+      continue;
+    }
+    if (options.stop && *options.stop) break;
+    std::vector<std::string> rows(last - first);
+    std::exception_ptr failure;
+    const std::int64_t count = static_cast<std::int64_t>(last - first);
+    // One ensemble per thread while a block has a point for every thread; otherwise (few points of
+    // many replicates) one point at a time on all threads. Each point's rows and statistics are
+    // computed alone, in replicate order, so either way the thread count changes only the speed. An
+    // inactive outer region (if false) leaves run_ensemble's own region free to use the threads.
+    const int outer_threads = count >= threads ? threads : 1;
+    const int inner_threads = outer_threads == 1 ? threads : 1;
+#pragma omp parallel for schedule(dynamic, 1) num_threads(outer_threads) if (outer_threads > 1)
+    for (std::int64_t j = 0; j < count; ++j) {
+      try {
+        const std::size_t point = mine[first + static_cast<std::size_t>(j)];
+        const auto scenario = load_point(experiment, point);
+        EnsembleOptions ensemble;
+        ensemble.master_seed = experiment.master_seed;
+        ensemble.point = options.independent_points ? point : 0;  // 0: common random numbers across points
+        ensemble.bands = false;  // points.csv summarizes outcomes; per-week bands are an ensemble output
+        ensemble.replicates = experiment.replicates;
+        ensemble.weeks = experiment.weeks;
+        ensemble.threads = inner_threads;
+        rows[static_cast<std::size_t>(j)] = point_row(experiment, point, run_ensemble(*scenario, ensemble));
+#pragma omp critical(leverage_sweep_progress)
+        {
+          ++done_points;
+          if (options.progress) options.progress(done_points, mine.size());
+        }
+      } catch (...) {
+#pragma omp critical(leverage_sweep_failure)
+        if (!failure) failure = std::current_exception();
+      }
+    }
+    if (failure) std::rethrow_exception(failure);
+    std::string text;
+    for (const auto& row : rows) text += row;
+    write_file_atomic(block_file(b), text);
+    ++result.blocks_done;
+  }
+  result.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (result.blocks_reused + result.blocks_done < result.blocks) return result;  // stopped: resume later
+
+  const std::string stem = sharded ? "points." + shard_suffix(options.shard, options.shards) : "points";
+  const std::filesystem::path csv = options.out / (stem + ".csv");
+  const std::filesystem::path manifest_path =
+      options.out / (sharded ? "manifest." + shard_suffix(options.shard, options.shards) + ".json" : "manifest.json");
+  {
+    AtomicWriter writer(csv);
+    writer.write(points_csv_header(experiment, schema));
+    for (std::uint64_t b = 0; b < result.blocks; ++b) writer.write(read_file(block_file(b)));
+    writer.commit();
+  }
+  ojson manifest = manifest_identity(experiment, options.independent_points);
+  if (sharded) {
+    manifest["outputs"] = {csv.filename().string(), manifest_path.filename().string()};
+    manifest["shard"] = {{"k", options.shard}, {"n", options.shards}, {"points", mine.size()}};
+  }
+  manifest["run"] = {{"wall_seconds", result.wall_seconds},
+                     {"threads", threads},
+                     {"host", host_name()},
+                     {"blocks_resumed", result.blocks_reused}};
+  write_file_atomic(manifest_path, manifest.dump(2) + "\n");
+  std::filesystem::remove_all(partial);
+  std::error_code ignored;
+  std::filesystem::remove(options.out / ".partial", ignored);  // only when no other shard is in progress
+  result.complete = true;
+  result.files = {csv, manifest_path};
+  return result;
+}
+
+std::vector<std::filesystem::path> merge_shards(const std::vector<std::filesystem::path>& inputs,
+                                                const std::filesystem::path& out) {
+  static const std::regex shard_name(R"(points\.shard-([0-9]+)-of-([0-9]+)\.csv)");
+  struct Shard {
+    std::filesystem::path csv, manifest;
+    std::uint64_t k, n;
+  };
+  std::vector<Shard> shards;
+  const auto add = [&](const std::filesystem::path& csv) {
+    std::smatch match;
+    const std::string name = csv.filename().string();
+    if (!std::regex_match(name, match, shard_name))
+      throw ConfigError(csv.string(), "/", "a shard file named points.shard-K-of-N.csv", "\"" + name + "\"");
+    const std::uint64_t k = std::stoull(match[1]), n = std::stoull(match[2]);
+    shards.push_back({csv, csv.parent_path() / ("manifest." + shard_suffix(k, n) + ".json"), k, n});
+  };
+  for (const auto& input : inputs) {
+    if (std::filesystem::is_directory(input)) {
+      std::vector<std::filesystem::path> found;
+      for (const auto& entry : std::filesystem::directory_iterator(input)) {
+        const std::string name = entry.path().filename().string();
+        if (std::regex_match(name, shard_name)) found.push_back(entry.path());
+      }
+      if (found.empty())
+        throw ConfigError(input.string(), "/", "a directory holding points.shard-K-of-N.csv files", "none");
+      std::sort(found.begin(), found.end());
+      for (const auto& path : found) add(path);
+    } else if (std::filesystem::is_regular_file(input)) {
+      add(input);
+    } else {
+      throw ConfigError(input.string(), "/", "a shard file or a directory of shards", "no such file or directory");
+    }
+  }
+  if (shards.empty()) throw ConfigError("merge", "/", "shard files", "none");
+  const std::uint64_t n = shards.front().n;
+  std::vector<int> seen(n + 1, 0);
+  ojson identity;
+  std::string header;
+  std::map<std::uint64_t, std::string> rows;  // by point id: the output order
+  double wall_seconds = 0;
+  int threads = 0;
+  std::vector<std::string> hosts;
+  for (const auto& shard : shards) {
+    if (shard.n != n || shard.k < 1 || shard.k > n)
+      throw ConfigError(shard.csv.string(), "/", "shard K of " + std::to_string(n) + ", like the others",
+                        "shard " + std::to_string(shard.k) + " of " + std::to_string(shard.n));
+    if (seen[shard.k]++)
+      throw ConfigError(shard.csv.string(), "/", "each shard once", "shard " + std::to_string(shard.k) + " again");
+    // ordered_json keeps the manifest's key order, so the merged manifest reads like a single run's.
+    ojson manifest;
+    try {
+      manifest = ojson::parse(read_file(shard.manifest));
+    } catch (const ojson::parse_error& e) {
+      throw ConfigError(shard.manifest.string(), "/", "valid JSON", e.what());
+    }
+    const ojson run = manifest["run"];
+    wall_seconds += run.value("wall_seconds", 0.0);
+    threads = std::max(threads, run.value("threads", 0));
+    hosts.push_back(run.value("host", std::string()));
+    manifest.erase("run");
+    manifest.erase("shard");
+    manifest["outputs"] = {"points.csv", "manifest.json"};
+    if (identity.is_null())
+      identity = manifest;
+    else if (identity != manifest)
+      throw ConfigError(shard.manifest.string(), "/", "the manifest of the same sweep as the other shards",
+                        "a different experiment, seed, build or design");
+    const std::string text = read_file(shard.csv);
+    const std::size_t header_end = text.find('\n');
+    if (header_end == std::string::npos)
+      throw ConfigError(shard.csv.string(), "line 1", "a header row", "an empty file");
+    if (header.empty())
+      header = text.substr(0, header_end + 1);
+    else if (header != text.substr(0, header_end + 1))
+      throw ConfigError(shard.csv.string(), "line 1", "the header of the other shards", "a different header");
+    std::size_t line_start = header_end + 1;
+    while (line_start < text.size()) {
+      std::size_t line_end = text.find('\n', line_start);
+      if (line_end == std::string::npos) line_end = text.size() - 1;
+      const std::string line = text.substr(line_start, line_end + 1 - line_start);
+      const std::uint64_t point = std::stoull(line.substr(0, line.find(',')));
+      if (point % n != shard.k - 1 || !rows.emplace(point, line).second)
+        throw ConfigError(shard.csv.string(), "point " + std::to_string(point),
+                          "points of shard " + std::to_string(shard.k), "a point of another shard or a repeated point");
+      line_start = line_end + 1;
+    }
+  }
+  for (std::uint64_t k = 1; k <= n; ++k)
+    if (!seen[k])
+      throw ConfigError(shards.front().csv.parent_path().string(), "/", "all " + std::to_string(n) + " shards",
+                        "no shard " + std::to_string(k));
+  const std::uint64_t points = identity["points"].get<std::uint64_t>();
+  if (rows.size() != points || (!rows.empty() && rows.rbegin()->first + 1 != points))
+    throw ConfigError(shards.front().csv.string(), "/", std::to_string(points) + " points",
+                      std::to_string(rows.size()) + " (a shard is incomplete)");
+  ensure_directory(out);
+  const std::filesystem::path csv = out / "points.csv";
+  const std::filesystem::path manifest_path = out / "manifest.json";
+  {
+    AtomicWriter writer(csv);
+    writer.write(header);
+    for (const auto& [point, line] : rows) writer.write(line);
+    writer.commit();
+  }
+  std::string host_list;
+  for (const auto& host : hosts) host_list += (host_list.empty() ? "" : ",") + host;
+  identity["run"] = {{"wall_seconds", wall_seconds}, {"threads", threads}, {"host", host_list}, {"shards", n}};
+  write_file_atomic(manifest_path, identity.dump(2) + "\n");
+  return {csv, manifest_path};
+}
+
+}  // namespace leverage

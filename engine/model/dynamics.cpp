@@ -132,7 +132,10 @@ void per_release_rewards(const Scenario& scenario, WorldState& state) {
 }
 
 // The economy ledger of every actor, the target's buffer and budget stress, and the patron's aid.
-void economy_dynamics(const Scenario& scenario, WorldState& state) {
+// `only_actor` >= 0 (a projection scoring that actor): the revenue of the other actors is not
+// computed, except the target's, which the buffer and budget stress need; no actor's revenue
+// depends on another's.
+void economy_dynamics(const Scenario& scenario, WorldState& state, int only_actor) {
   const EconomyParams& e = scenario.economy;
   const TransitParams& t = scenario.transit;
   const double demand = t.eu_transit_teu_per_week * state.demand_multiplier;
@@ -155,6 +158,7 @@ void economy_dynamics(const Scenario& scenario, WorldState& state) {
   }
 
   for (std::size_t i = 0; i < scenario.actors.size(); ++i) {
+    if (only_actor >= 0 && static_cast<int>(i) != only_actor && static_cast<int>(i) != scenario.target) continue;
     const ActorEconomy& a = scenario.actors[i].economy;
     double revenue_eur = state.transit_teu * a.fee_eur_per_teu_transit + state.bilateral_teu * a.fee_eur_per_teu_bilateral -
                          state.transit_lost_teu * a.cost_eur_per_teu_lost;
@@ -206,7 +210,7 @@ void run_dynamics(const Scenario& scenario, WorldState& state, Noise& noise) {
   prisoner_dynamics(scenario, state, noise);
   transit_dynamics(scenario, state, noise);
   per_release_rewards<Noise>(scenario, state);
-  economy_dynamics(scenario, state);
+  economy_dynamics(scenario, state, noise.scored_actor());
   slow_variables(scenario, state);
 }
 

@@ -221,7 +221,8 @@ void apply_effects(const Scenario& scenario, WorldState& state, const WeekChoice
   // an infeasible choice (possible only when actions are forced from outside) is a hold.
   std::array<bool, kMaxActors> feasible{};
   for (std::size_t i = 0; i < scenario.actors.size(); ++i)
-    feasible[i] = action_feasible(scenario, state, i, scenario.actors[i].menu[choices.action[i]]);
+    feasible[i] = noise.choices_feasible() ||
+                  action_feasible(scenario, state, i, scenario.actors[i].menu[choices.action[i]]);
   constexpr EffectPhase phases[] = {EffectPhase::diplomacy, EffectPhase::prisoners, EffectPhase::border,
                                     EffectPhase::economy,   EffectPhase::pressure,  EffectPhase::routing};
   for (EffectPhase phase : phases) {

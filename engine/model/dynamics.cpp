@@ -43,7 +43,8 @@ void transit_dynamics(const Scenario& scenario, WorldState& state, Noise& noise)
   const int week = state.week + 1;
   for (const auto& shock : t.scheduled)
     if (week >= shock.first_week && week <= shock.last_week) scheduled *= shock.demand_multiplier;
-  state.demand_multiplier = std::exp(state.log_demand_shock) * scheduled;
+  const double shock_factor = std::exp(state.log_demand_shock);  // used twice below: one exp call
+  state.demand_multiplier = shock_factor * scheduled;
 
   bool any_closed = state.suspension;
   for (std::size_t c = 0; c < t.crossings.size(); ++c) any_closed = any_closed || state.closed[c];
@@ -94,7 +95,7 @@ void transit_dynamics(const Scenario& scenario, WorldState& state, Noise& noise)
   state.transit_lost_total += state.transit_lost_teu;
   // Bilateral traffic shares the demand shock but not the scheduled shocks, which concern China-EU
   // routes (the Red Sea).
-  state.bilateral_teu = t.bilateral_teu_per_week * std::exp(state.log_demand_shock);
+  state.bilateral_teu = t.bilateral_teu_per_week * shock_factor;
 
   // Shippers flee a blocked corridor. A closure, a suspension or Beijing's rerouting stops the
   // return; the partial delay of an inspection adds its flight to the share that is returning,

@@ -219,18 +219,19 @@ template <class Noise>
 void apply_effects(const Scenario& scenario, WorldState& state, const WeekChoices& choices, Noise& noise) {
   // Feasibility is judged on the state every actor saw (last week's), before any effect applies;
   // an infeasible choice (possible only when actions are forced from outside) is a hold.
-  std::array<bool, kMaxActors> feasible{};
-  for (std::size_t i = 0; i < scenario.actors.size(); ++i)
-    feasible[i] = noise.choices_feasible() ||
-                  action_feasible(scenario, state, i, scenario.actors[i].menu[choices.action[i]]);
+  // The chosen actions are looked up once: in the phase loop below the compiler would reload them
+  // from the scenario after every effect, as it cannot tell that effects never write the scenario.
+  const std::size_t n = scenario.actors.size();
+  std::array<const ActionSpec*, kMaxActors> chosen{};  // null: infeasible, so no effect
+  for (std::size_t i = 0; i < n; ++i) {
+    const ActionSpec& action = scenario.actors[i].menu[choices.action[i]];
+    if (noise.choices_feasible() || action_feasible(scenario, state, i, action)) chosen[i] = &action;
+  }
   constexpr EffectPhase phases[] = {EffectPhase::diplomacy, EffectPhase::prisoners, EffectPhase::border,
                                     EffectPhase::economy,   EffectPhase::pressure,  EffectPhase::routing};
   for (EffectPhase phase : phases) {
-    for (std::size_t i = 0; i < scenario.actors.size(); ++i) {
-      if (!feasible[i]) continue;
-      const ActionSpec& action = scenario.actors[i].menu[choices.action[i]];
-      if (action.phase == phase) apply_one(scenario, state, i, action, noise);
-    }
+    for (std::size_t i = 0; i < n; ++i)
+      if (chosen[i] && chosen[i]->phase == phase) apply_one(scenario, state, i, *chosen[i], noise);
   }
 }
 

@@ -43,7 +43,8 @@ void transit_dynamics(const Scenario& scenario, WorldState& state, Noise& noise)
   const int week = state.week + 1;
   for (const auto& shock : t.scheduled)
     if (week >= shock.first_week && week <= shock.last_week) scheduled *= shock.demand_multiplier;
-  state.demand_multiplier = std::exp(state.log_demand_shock) * scheduled;
+  const double shock_factor = std::exp(state.log_demand_shock);  // used twice below: one exp call
+  state.demand_multiplier = shock_factor * scheduled;
 
   bool any_closed = state.suspension;
   for (std::size_t c = 0; c < t.crossings.size(); ++c) any_closed = any_closed || state.closed[c];
@@ -94,7 +95,7 @@ void transit_dynamics(const Scenario& scenario, WorldState& state, Noise& noise)
   state.transit_lost_total += state.transit_lost_teu;
   // Bilateral traffic shares the demand shock but not the scheduled shocks, which concern China-EU
   // routes (the Red Sea).
-  state.bilateral_teu = t.bilateral_teu_per_week * std::exp(state.log_demand_shock);
+  state.bilateral_teu = t.bilateral_teu_per_week * shock_factor;
 
   // Shippers flee a blocked corridor. A closure, a suspension or Beijing's rerouting stops the
   // return; the partial delay of an inspection adds its flight to the share that is returning,
@@ -132,7 +133,10 @@ void per_release_rewards(const Scenario& scenario, WorldState& state) {
 }
 
 // The economy ledger of every actor, the target's buffer and budget stress, and the patron's aid.
-void economy_dynamics(const Scenario& scenario, WorldState& state) {
+// `only_actor` >= 0 (a projection scoring that actor): the revenue of the other actors is not
+// computed, except the target's, which the buffer and budget stress need; no actor's revenue
+// depends on another's.
+void economy_dynamics(const Scenario& scenario, WorldState& state, int only_actor) {
   const EconomyParams& e = scenario.economy;
   const TransitParams& t = scenario.transit;
   const double demand = t.eu_transit_teu_per_week * state.demand_multiplier;
@@ -155,6 +159,7 @@ void economy_dynamics(const Scenario& scenario, WorldState& state) {
   }
 
   for (std::size_t i = 0; i < scenario.actors.size(); ++i) {
+    if (only_actor >= 0 && static_cast<int>(i) != only_actor && static_cast<int>(i) != scenario.target) continue;
     const ActorEconomy& a = scenario.actors[i].economy;
     double revenue_eur = state.transit_teu * a.fee_eur_per_teu_transit + state.bilateral_teu * a.fee_eur_per_teu_bilateral -
                          state.transit_lost_teu * a.cost_eur_per_teu_lost;
@@ -206,7 +211,7 @@ void run_dynamics(const Scenario& scenario, WorldState& state, Noise& noise) {
   prisoner_dynamics(scenario, state, noise);
   transit_dynamics(scenario, state, noise);
   per_release_rewards<Noise>(scenario, state);
-  economy_dynamics(scenario, state);
+  economy_dynamics(scenario, state, noise.scored_actor());
   slow_variables(scenario, state);
 }
 

@@ -219,16 +219,24 @@ template <class Noise>
 void apply_effects(const Scenario& scenario, WorldState& state, const WeekChoices& choices, Noise& noise) {
   // Feasibility is judged on the state every actor saw (last week's), before any effect applies;
   // an infeasible choice (possible only when actions are forced from outside) is a hold.
-  std::array<bool, kMaxActors> feasible{};
-  for (std::size_t i = 0; i < scenario.actors.size(); ++i)
-    feasible[i] = action_feasible(scenario, state, i, scenario.actors[i].menu[choices.action[i]]);
-  constexpr EffectPhase phases[] = {EffectPhase::diplomacy, EffectPhase::prisoners, EffectPhase::border,
-                                    EffectPhase::economy,   EffectPhase::pressure,  EffectPhase::routing};
-  for (EffectPhase phase : phases) {
-    for (std::size_t i = 0; i < scenario.actors.size(); ++i) {
-      if (!feasible[i]) continue;
-      const ActionSpec& action = scenario.actors[i].menu[choices.action[i]];
-      if (action.phase == phase) apply_one(scenario, state, i, action, noise);
+  // The chosen actions are looked up once and sorted into their phases as bit sets of actors, so
+  // the phase loop below visits only the actors with an effect in that phase, in actor order (it
+  // used to test every actor in each of the six phases, reloading its action from the scenario).
+  static_assert(kMaxActors <= 32 && static_cast<std::size_t>(EffectPhase::routing) == 5);
+  const std::size_t n = scenario.actors.size();
+  std::array<const ActionSpec*, kMaxActors> chosen{};
+  std::array<std::uint32_t, 6> in_phase{};  // bit i: actor i's feasible action has this phase
+  for (std::size_t i = 0; i < n; ++i) {
+    const ActionSpec& action = scenario.actors[i].menu[choices.action[i]];
+    if (!noise.choices_feasible() && !action_feasible(scenario, state, i, action)) continue;  // no effect
+    chosen[i] = &action;
+    in_phase[static_cast<std::size_t>(action.phase)] |= std::uint32_t{1} << i;
+  }
+  // Phases in the order of EffectPhase: diplomacy, prisoners, border, economy, pressure, routing.
+  for (std::uint32_t actors : in_phase) {
+    for (; actors != 0; actors &= actors - 1) {
+      const auto i = static_cast<std::size_t>(std::countr_zero(actors));
+      apply_one(scenario, state, i, *chosen[i], noise);
     }
   }
 }

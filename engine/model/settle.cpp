@@ -40,12 +40,13 @@ void settle_payoffs(const Scenario& scenario, WorldState& state, const WeekChoic
     // issued: the terms of the week before the issue.
     if (issued_this_week) actor.reference = actor.terms;
     actor.terms = compute_terms(scenario, state, i);
+    actor.last_action = choices.action[i];
+    if (only_actor >= 0) continue;  // a projection values the terms itself
     const PayoffModel& model = *scenario.actors[i].payoff;
     actor.payoff += actor.discount_weight * model.weekly_utility(actor.terms, actor.reference);
     actor.discount_weight *= model.discount();
     actor.action_cost_meur += actor.week_action_cost;
     actor.audience_cost += actor.week_audience_cost;
-    actor.last_action = choices.action[i];
   }
   state.week = week;
 }

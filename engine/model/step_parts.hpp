@@ -22,10 +22,13 @@ template <class Noise>
 void ultimatum_transitions(const Scenario& scenario, WorldState& state, Noise& noise);
 
 // Step 5: the target's beliefs in resolve and assurance, by Bayes' rule (protocol.cpp).
-void update_beliefs(const Scenario& scenario, WorldState& state, const WeekChoices& choices);
+// `only_actor` >= 0 updates the belief in that actor alone: a projection scores one actor, and its
+// terms read only that actor's belief (the continuation reads the beliefs before the step).
+void update_beliefs(const Scenario& scenario, WorldState& state, const WeekChoices& choices, int only_actor = -1);
 
 // Step 6: payoff terms, weekly utility, discounted payoff; last actions recorded; week advanced.
-// `only_actor` >= 0 settles that actor alone (a projection reads nothing else).
+// `only_actor` >= 0 settles that actor's terms alone (a projection reads nothing else: it values
+// the terms itself, so the discounted payoff and the cumulative costs are left as they were).
 void settle_payoffs(const Scenario& scenario, WorldState& state, const WeekChoices& choices, int only_actor = -1);
 
 // Relative rise of every member's veto probability against `actor`'s collective acts: Moscow's

@@ -9,9 +9,10 @@ namespace leverage {
 WeekChoices predicted_choices(const Scenario& scenario, const WorldState& state) {
   WeekChoices choices;
   for (std::size_t i = 0; i < scenario.actors.size(); ++i) {
-    const MenuMask feasible = feasible_actions(scenario, state, i);
+    // Only last week's action needs checking, not the whole menu (feasible_actions).
     const std::uint8_t last = state.actors[i].last_action;
-    choices.action[i] = (feasible >> last & 1u) ? last : static_cast<std::uint8_t>(hold_index(scenario.actors[i]));
+    const bool repeatable = action_feasible(scenario, state, i, scenario.actors[i].menu[last]);
+    choices.action[i] = repeatable ? last : static_cast<std::uint8_t>(hold_index(scenario.actors[i]));
   }
   return choices;
 }
@@ -68,9 +69,11 @@ double continuation_value(const Scenario& scenario, const WorldState& before, co
 
 namespace {
 
+// `next` is scratch for the projected state. Only the live actors are copied into it (see
+// copy_live_state): the step never reads the unused slots.
 double project(const Scenario& scenario, const WorldState& state, const WeekChoices& choices, std::size_t actor,
-               ExpectedNoise noise) {
-  WorldState next = state;
+               ExpectedNoise noise, WorldState& next) {
+  copy_live_state(state, next, scenario.actors.size());
   step_week(scenario, next, choices, noise);
   const PayoffModel& model = *scenario.actors[actor].payoff;
   const ActorState& projected = next.actors[actor];
@@ -83,17 +86,29 @@ void value_alternatives(const Scenario& scenario, const WorldState& state, std::
                         std::array<double, kMaxMenu>& values) {
   WeekChoices choices = predicted_choices(scenario, state);
   const auto& menu = scenario.actors[actor].menu;
+  // Scratch for the projected states, left uninitialized: zeroing its 4,264 bytes cost as much as
+  // two projections' copies, and each projection copies in every byte it reads (copy_live_state).
+  union Scratch {
+    Scratch() {}
+    WorldState state;
+  } scratch;
+  WorldState& next = scratch.state;
   for (std::size_t k = 0; k < menu.size(); ++k) {
     if (!(feasible >> k & 1u)) {
       values[k] = std::numeric_limits<double>::quiet_NaN();
       continue;
     }
     choices.action[actor] = static_cast<std::uint8_t>(k);
-    const double passes = project(scenario, state, choices, actor, ExpectedNoise(static_cast<int>(actor), false));
+    // The others' predicted actions are feasible by construction; when this one is too (always,
+    // unless a caller passes a wider mask), the step need not check all of them again.
+    const bool all_feasible = action_feasible(scenario, state, actor, menu[k]);
+    const double passes =
+        project(scenario, state, choices, actor, ExpectedNoise(static_cast<int>(actor), false, all_feasible), next);
     if (menu[k].collective && !scenario.eu_members.empty()) {
       // A collective act passes only without a veto: its value is the expectation over both.
       const double p = pass_probability(scenario, state, actor);
-      const double vetoed = project(scenario, state, choices, actor, ExpectedNoise(static_cast<int>(actor), true));
+      const double vetoed =
+          project(scenario, state, choices, actor, ExpectedNoise(static_cast<int>(actor), true, all_feasible), next);
       values[k] = p * passes + (1.0 - p) * vetoed;
     } else {
       values[k] = passes;

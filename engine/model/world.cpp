@@ -229,7 +229,7 @@ static void step_week_impl(const Scenario& scenario, WorldState& state, const We
   apply_effects(scenario, state, choices, noise);
   run_dynamics(scenario, state, noise);
   ultimatum_transitions(scenario, state, noise);
-  update_beliefs(scenario, state, choices);
+  update_beliefs(scenario, state, choices, noise.scored_actor());
   settle_payoffs(scenario, state, choices, noise.scored_actor());
 }
 

@@ -53,6 +53,7 @@ class SampledNoise {
                          double veto_boost);
   bool bernoulli_protocol(double p);
   int scored_actor() const { return -1; }
+  bool choices_feasible() const { return false; }
   static constexpr bool expected = false;
 
  private:
@@ -66,9 +67,12 @@ class SampledNoise {
 class ExpectedNoise {
  public:
   // `forced_actor` is also the only actor whose payoff a projection scores (-1: every actor).
-  explicit ExpectedNoise(int forced_actor = -1, bool forced_veto = false)
-      : forced_actor_(forced_actor), forced_veto_(forced_veto) {}
+  // `choices_feasible`: the caller vouches that every choice is feasible on the state being stepped
+  // (the logit rule's projections are built that way), so effects need not check it again.
+  explicit ExpectedNoise(int forced_actor = -1, bool forced_veto = false, bool choices_feasible = false)
+      : forced_actor_(forced_actor), forced_veto_(forced_veto), choices_feasible_(choices_feasible) {}
   int scored_actor() const { return forced_actor_; }
+  bool choices_feasible() const { return choices_feasible_; }
   double demand_innovation() { return 0; }
   double poisson(double mean) { return mean > 0 ? mean : 0; }
   double binomial(double n, double p) { return n * p; }
@@ -81,6 +85,7 @@ class ExpectedNoise {
  private:
   int forced_actor_;
   bool forced_veto_;
+  bool choices_feasible_;
 };
 
 // A fresh replicate: types drawn from the priors, Moscow's aid cap drawn, beliefs at the target's

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include "tests/support/cli_process.hpp"
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -25,70 +26,16 @@ namespace {
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
-// A fresh, empty directory, removed with everything in it afterwards.
-struct TempDir {
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "leverage-bad-input-XXXXXX").string();
-    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-    path = pattern;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  fs::path path;
+using leverage::test::Outcome;
+using leverage::test::read_file;
+using leverage::test::run_leverage;
+using leverage::test::shell_quote;
+
+struct TempDir : leverage::test::TempDir {
+  TempDir() : leverage::test::TempDir("leverage-bad-input") {}
 };
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-void write_file(const fs::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-  REQUIRE(out.good());
-}
-
-// Single-quotes `word` for /bin/sh.
-std::string shell_quote(const std::string& word) {
-  std::string quoted = "'";
-  for (const char c : word) {
-    if (c == '\'') {
-      quoted.append("'\\''");
-    } else {
-      quoted.push_back(c);
-    }
-  }
-  quoted.push_back('\'');
-  return quoted;
-}
-
-struct Outcome {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-// Runs the built `leverage` with `args`; stdout and stderr go to files in `scratch`.
-Outcome run_leverage(const std::vector<std::string>& args, const fs::path& scratch) {
-  const fs::path out_file = scratch / "captured.stdout";
-  const fs::path err_file = scratch / "captured.stderr";
-  std::string command = shell_quote(LEVERAGE_CLI_PATH);
-  for (const auto& arg : args) command.append(" ").append(shell_quote(arg));
-  command.append(" </dev/null >").append(shell_quote(out_file.string()));
-  command.append(" 2>").append(shell_quote(err_file.string()));
-  const int status = std::system(command.c_str());
-  Outcome outcome;
-  outcome.exit_code = status != -1 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  outcome.out = read_file(out_file);
-  outcome.err = read_file(err_file);
-  fs::remove(out_file);
-  fs::remove(err_file);
-  return outcome;
-}
+using leverage::test::write_file;
 
 const fs::path kScenario = fs::path(LEVERAGE_SOURCE_DIR) / "scenarios" / "belarus_2024.json";
 

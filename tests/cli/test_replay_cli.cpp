@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include "tests/support/cli_process.hpp"
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -15,56 +16,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct TempDir {
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "leverage-replay-XXXXXX").string();
-    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-    path = pattern;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  fs::path path;
+struct TempDir : leverage::test::TempDir {
+  TempDir() : leverage::test::TempDir("leverage-replay") {}
 };
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-std::string quote(const std::string& word) {
-  std::string quoted = "'";
-  for (const char c : word) {
-    if (c == '\'') {
-      quoted.append("'\\''");
-    } else {
-      quoted.push_back(c);
-    }
-  }
-  quoted.push_back('\'');
-  return quoted;
-}
-
-struct Outcome {
-  int exit_code = -1;
-  std::string out, err;
-};
-
-Outcome leverage(const std::vector<std::string>& args, const fs::path& scratch) {
-  std::string command = quote(LEVERAGE_CLI_PATH);
-  for (const auto& arg : args) command.append(" ").append(quote(arg));
-  command.append(" </dev/null >").append(quote((scratch / "stdout").string()));
-  command.append(" 2>").append(quote((scratch / "stderr").string()));
-  const int status = std::system(command.c_str());
-  Outcome outcome;
-  outcome.exit_code = status != -1 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  outcome.out = slurp(scratch / "stdout");
-  outcome.err = slurp(scratch / "stderr");
-  return outcome;
-}
+using leverage::test::Outcome;
+std::string slurp(const fs::path& path) { return leverage::test::read_file(path); }
+using leverage::test::run_leverage;
 
 std::size_t lines(const std::string& text) { return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')); }
 
@@ -75,12 +32,12 @@ const std::string kScenario = std::string(LEVERAGE_SOURCE_DIR) + "/scenarios/bel
 TEST_CASE("leverage run --record, then leverage replay verifies and prints the summary") {
   TempDir dir;
   const std::string file = (dir.path / "run.lvr").string();
-  const Outcome run = leverage({"run", kScenario, "--seed", "5", "--out", (dir.path / "out").string(), "--record", file}, dir.path);
+  const Outcome run = run_leverage({"run", kScenario, "--seed", "5", "--out", (dir.path / "out").string(), "--record", file}, dir.path);
   INFO(run.err);
   REQUIRE(run.exit_code == 0);
   REQUIRE(fs::exists(file));
 
-  const Outcome replay = leverage({"replay", file}, dir.path);
+  const Outcome replay = run_leverage({"replay", file}, dir.path);
   INFO(replay.err);
   CHECK(replay.exit_code == 0);
   CHECK(replay.err.empty());
@@ -92,7 +49,7 @@ TEST_CASE("leverage run --record, then leverage replay verifies and prints the s
   CHECK(replay.out.find("replay verified") != std::string::npos);
 
   // --json: the recorded run's summary.json, the same object `leverage run` wrote.
-  const Outcome json = leverage({"replay", file, "--json"}, dir.path);
+  const Outcome json = run_leverage({"replay", file, "--json"}, dir.path);
   REQUIRE(json.exit_code == 0);
   const auto exported = nlohmann::json::parse(json.out);
   const auto written = nlohmann::json::parse(slurp(dir.path / "out" / "summary.json"));
@@ -102,18 +59,18 @@ TEST_CASE("leverage run --record, then leverage replay verifies and prints the s
 TEST_CASE("a truncated replay file exits 2 with one line naming the file") {
   TempDir dir;
   const std::string file = (dir.path / "run.lvr").string();
-  REQUIRE(leverage({"run", kScenario, "--quiet", "--out", (dir.path / "out").string(), "--record", file}, dir.path)
+  REQUIRE(run_leverage({"run", kScenario, "--quiet", "--out", (dir.path / "out").string(), "--record", file}, dir.path)
               .exit_code == 0);
   const std::string bytes = slurp(file);
   const std::string cut = (dir.path / "cut.lvr").string();
   std::ofstream(cut, std::ios::binary) << bytes.substr(0, bytes.size() / 2);
-  const Outcome outcome = leverage({"replay", cut}, dir.path);
+  const Outcome outcome = run_leverage({"replay", cut}, dir.path);
   CHECK(outcome.exit_code == 2);
   CHECK(outcome.out.empty());
   CHECK(lines(outcome.err) == 1);
   CHECK(outcome.err.rfind(cut + ": truncated", 0) == 0);
 
-  const Outcome missing = leverage({"replay", (dir.path / "none.lvr").string()}, dir.path);
+  const Outcome missing = run_leverage({"replay", (dir.path / "none.lvr").string()}, dir.path);
   CHECK(missing.exit_code == 2);
   CHECK(lines(missing.err) == 1);
 }
@@ -123,23 +80,23 @@ TEST_CASE("leverage replay --from rebuilds an ensemble member and refuses a chan
   const fs::path scenario = dir.path / "scenario.json";
   fs::copy_file(kScenario, scenario);
   const std::string ensemble = (dir.path / "ens").string();
-  REQUIRE(leverage({"ensemble", scenario.string(), "-n", "4", "--seed", "9", "--threads", "1", "--quiet", "--out", ensemble},
+  REQUIRE(run_leverage({"ensemble", scenario.string(), "-n", "4", "--seed", "9", "--threads", "1", "--quiet", "--out", ensemble},
                    dir.path)
               .exit_code == 0);
   const std::string member = (dir.path / "member.lvr").string();
-  const Outcome rebuilt = leverage({"replay", "--from", ensemble, "--replicate", "2", "--record", member}, dir.path);
+  const Outcome rebuilt = run_leverage({"replay", "--from", ensemble, "--replicate", "2", "--record", member}, dir.path);
   INFO(rebuilt.err);
   CHECK(rebuilt.exit_code == 0);
   CHECK(rebuilt.out.rfind("leverage replay: belarus_2024, seed 9, 52 weeks\n", 0) == 0);
   // The member's replay verifies on its own, with the ensemble's key (seed 9, replicate 2).
-  const Outcome json = leverage({"replay", member, "--json"}, dir.path);
+  const Outcome json = run_leverage({"replay", member, "--json"}, dir.path);
   REQUIRE(json.exit_code == 0);
   const auto summary = nlohmann::json::parse(json.out);
   CHECK(summary["seed"] == 9);
   CHECK(summary["replicate"] == 2);
 
   // Replicates are numbered 0..3.
-  const Outcome outside = leverage({"replay", "--from", ensemble, "--replicate", "4"}, dir.path);
+  const Outcome outside = run_leverage({"replay", "--from", ensemble, "--replicate", "4"}, dir.path);
   CHECK(outside.exit_code == 2);
   CHECK(lines(outside.err) == 1);
 
@@ -147,7 +104,7 @@ TEST_CASE("leverage replay --from rebuilds an ensemble member and refuses a chan
   auto document = nlohmann::json::parse(slurp(scenario));
   document["weeks"] = 40;
   std::ofstream(scenario) << document.dump(2);
-  const Outcome refused = leverage({"replay", "--from", ensemble, "--replicate", "1"}, dir.path);
+  const Outcome refused = run_leverage({"replay", "--from", ensemble, "--replicate", "1"}, dir.path);
   CHECK(refused.exit_code == 2);
   CHECK(lines(refused.err) == 1);
   CHECK(refused.err.find("refusing") != std::string::npos);

@@ -28,6 +28,8 @@ struct EnsembleArgs {
   int weeks = 0;
   std::string out;
   std::vector<std::string> overrides;
+  unsigned long long keep = 0;  // replay files of the first `keep` replicates
+  std::string paired;           // a second scenario run on the same streams
   bool quiet = false;
 };
 int command_ensemble(const EnsembleArgs& args, std::ostream& out);

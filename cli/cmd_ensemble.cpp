@@ -9,7 +9,11 @@
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "engine/ensemble/ensemble_outputs.hpp"
+#include "engine/ensemble/paired.hpp"
+#include "engine/replay/replay_file.hpp"
+#include "engine/sim/simulation.hpp"
 #include "engine/model/scenario_loader.hpp"
+#include "engine/util/atomic_file.hpp"
 #include "engine/util/progress.hpp"
 
 namespace leverage::cli {
@@ -36,7 +40,33 @@ int command_ensemble(const EnsembleArgs& args, std::ostream& out) {
   const std::filesystem::path directory =
       args.out.empty() ? std::filesystem::path("out") / (scenario->name + "-ensemble-seed" + std::to_string(args.seed))
                        : std::filesystem::path(args.out);
-  const auto files = write_ensemble_outputs(directory, *scenario, options, weeks, result, run);
+  auto files = write_ensemble_outputs(directory, *scenario, options, weeks, result, run);
+  // --keep K: replay files of the first K members (leverage replay, and the viewer, open them).
+  if (args.keep > 0) {
+    const std::filesystem::path replays = directory / "replays";
+    ensure_directory(replays);
+    const std::uint64_t kept = std::min<std::uint64_t>(args.keep, args.replicates);
+    for (std::uint64_t r = 0; r < kept; ++r) {
+      const ReplicateKey key{options.master_seed, options.point, r};
+      RunRecord record;
+      const WorldState end = run_replicate(*scenario, key, weeks, &record);
+      char name[64];
+      std::snprintf(name, sizeof name, "replicate-%06llu.lvr", static_cast<unsigned long long>(r));
+      replay::write_replay(replays / name, replay::make_replay(*scenario, key, weeks, record, end));
+    }
+    files.push_back(replays);
+  }
+  // --paired OTHER: the same replicate keys on a second scenario; per-replicate differences.
+  if (!args.paired.empty()) {
+    const auto other = load_scenario(args.paired, args.overrides);
+    EnsembleOptions other_options = options;
+    other_options.bands = false;
+    other_options.progress = nullptr;
+    const EnsembleResult other_result = run_ensemble(*other, other_options);
+    const auto paired = paired_differences(result, other_result);
+    for (const auto& file : write_paired_outputs(directory, paired, args.scenario, args.paired, other->config_hash))
+      files.push_back(file);
+  }
   if (!args.quiet) {
     const auto stats = ensemble_stats(result);
     const auto& o = stats["outcomes"];
@@ -81,6 +111,10 @@ void add_ensemble_command(CLI::App& app, CommandAction& action) {
   ensemble->add_option("--out", args->out, "Output directory (default: out/<scenario>-ensemble-seed<seed>)");
   ensemble->add_option("--set", args->overrides, "Override a value: /json/pointer=VALUE (repeatable)")
       ->allow_extra_args(false);
+  ensemble->add_option("--keep", args->keep, "Write replay files of the first K replicates into OUT/replays/")
+      ->check(CLI::Range(0ull, 1000000ull));
+  ensemble->add_option("--paired", args->paired,
+                       "Run OTHER.json on the same random streams and write per-replicate differences (paired.csv)");
   ensemble->add_flag("--quiet,-q", args->quiet, "No progress and no summary");
   ensemble->callback([&action, args] { action = [args] { return command_ensemble(*args, std::cout); }; });
 }

@@ -35,12 +35,19 @@ using json = nlohmann::ordered_json;
 json number_or_null(double value) { return std::isfinite(value) ? json(value) : json(nullptr); }
 
 json describe_column(const EnsembleResult& result, std::size_t column) {
-  // Welford's running mean and variance, in replicate order (deterministic).
+  std::vector<double> values(result.replicates);
+  for (std::uint64_t r = 0; r < result.replicates; ++r) values[r] = result.row(r)[column];
+  return describe_values(std::move(values));
+}
+
+}  // namespace
+
+json describe_values(std::vector<double> in_order) {
+  // Welford's running mean and variance, in replicate order (deterministic); NaN is "none".
   std::vector<double> values;
-  values.reserve(result.replicates);
+  values.reserve(in_order.size());
   double mean = 0, m2 = 0;
-  for (std::uint64_t r = 0; r < result.replicates; ++r) {
-    const double x = result.row(r)[column];
+  for (const double x : in_order) {
     if (std::isnan(x)) continue;
     values.push_back(x);
     const double delta = x - mean;
@@ -50,7 +57,7 @@ json describe_column(const EnsembleResult& result, std::size_t column) {
   const std::size_t n = values.size();
   json out;
   out["n"] = n;
-  out["missing"] = result.replicates - n;
+  out["missing"] = in_order.size() - n;
   if (n == 0) return out;
   const double sd = n > 1 ? std::sqrt(m2 / static_cast<double>(n - 1)) : 0.0;
   const double half = 1.959963984540054 * sd / std::sqrt(static_cast<double>(n));
@@ -66,6 +73,8 @@ json describe_column(const EnsembleResult& result, std::size_t column) {
   out["quantiles"] = quantiles;
   return out;
 }
+
+namespace {
 
 json frequency(std::uint64_t k, std::uint64_t n) {
   const Interval ci = wilson_interval(k, n);

@@ -25,6 +25,10 @@ Interval wilson_interval(std::uint64_t successes, std::uint64_t trials);
 
 nlohmann::ordered_json ensemble_stats(const EnsembleResult& result);
 
+// n, missing, mean, sd, 95% interval, min, max and type-7 quantiles of values given in replicate
+// order (NaN values are "none" and counted as missing).
+nlohmann::ordered_json describe_values(std::vector<double> in_order);
+
 struct RunInfo {
   double wall_seconds = 0;
   int threads = 1;

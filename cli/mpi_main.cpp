@@ -116,13 +116,11 @@ int sweep(const Args& args, int rank, int ranks) {
     const auto files = leverage::merge_shards({shard_directory}, out);
     const std::filesystem::path manifest_path = out / "manifest.json";
     nlohmann::ordered_json manifest = nlohmann::ordered_json::parse(leverage::read_experiment_file(manifest_path));
-    nlohmann::ordered_json run = manifest["run"];
-    run.erase("shards");
-    run.erase("wall_seconds");
+    const nlohmann::ordered_json run = manifest["run"];  // merge_shards' summary of the ranks' shards
     const double wall =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     manifest["run"] = {{"wall_seconds", wall},
-                       {"cpu_seconds_ranks", run.value("wall_seconds", 0.0)},
+                       {"rank_seconds_sum", run.value("wall_seconds", 0.0)},
                        {"ranks", ranks},
                        {"threads_per_rank", all_threads},
                        {"hosts", run.value("host", std::string())},

@@ -11,6 +11,7 @@ LEVERAGE_PACKAGES=(
   libboost-random-dev libboost-serialization-dev
   nlohmann-json3-dev catch2 libcli11-dev libbenchmark-dev
   python3 python3-pandas
+  libopenmpi-dev openmpi-bin
 )
 
 leverage_install_packages() {

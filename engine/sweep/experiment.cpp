@@ -242,18 +242,22 @@ SweepParameter read_parameter(const Node& node, const Experiment& experiment) {
 
 }  // namespace
 
+std::string read_experiment_file(const std::filesystem::path& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) throw ConfigError(path.string(), "/", "a readable JSON file", "no such file");
+  std::stringstream buffer;
+  buffer << file.rdbuf();
+  return buffer.str();
+}
+
 Experiment load_experiment(const std::filesystem::path& path) {
+  return load_experiment(path, read_experiment_file(path));
+}
+
+Experiment load_experiment(const std::filesystem::path& path, const std::string& text) {
   Experiment experiment;
   experiment.file = path;
   const std::string label = path.string();
-  std::string text;
-  {
-    std::ifstream file(path, std::ios::binary);
-    if (!file) throw ConfigError(label, "/", "a readable JSON file", "no such file");
-    std::stringstream buffer;
-    buffer << file.rdbuf();
-    text = buffer.str();
-  }
   experiment.hash = sha256_hex(text);
   const json document = config::parse_json_text(text, label);
   ObjectReader root(Node(document, label));

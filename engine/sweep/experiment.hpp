@@ -67,6 +67,11 @@ std::vector<std::vector<nlohmann::json>> read_points_csv(const std::string& text
 
 // Reads and validates an experiment file, computes its points, and checks every point loads.
 Experiment load_experiment(const std::filesystem::path& path);
+// The same from the file's bytes, read elsewhere (leverage-mpi: rank 0 reads, every rank parses);
+// `path` still names the file and resolves the scenario reference.
+Experiment load_experiment(const std::filesystem::path& path, const std::string& text);
+// The bytes of an experiment file; throws config::ConfigError when it cannot be read.
+std::string read_experiment_file(const std::filesystem::path& path);
 
 // The scenario document of point i (base with the point's values set), and its label in errors.
 nlohmann::json point_document(const Experiment& experiment, std::size_t point);

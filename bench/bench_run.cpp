@@ -251,10 +251,11 @@ void BM_DecideWeek(benchmark::State& st) {
 void BM_DecideActor(benchmark::State& st, std::size_t actor) {
   const ActorSpec& spec = g_scenario->actors[actor];
   const int week = g_mid.state.week + 1;
+  const RuleMemory memory{};
   for (auto _ : st) {
     const MenuMask feasible = feasible_actions(*g_scenario, g_mid.state, actor);
     rng::Rng noise = decision_stream(kMidRunKey, spec.id_hash, week);
-    std::size_t chosen = spec.rule->decide(DecisionInput{*g_scenario, g_mid.state, actor, feasible, noise}, nullptr);
+    std::size_t chosen = spec.rule->decide(DecisionInput{*g_scenario, g_mid.state, actor, feasible, noise, memory}, nullptr);
     benchmark::DoNotOptimize(chosen);
   }
   st.counters["s_per_decision"] = Counter(static_cast<double>(st.iterations()), Counter::kIsRate | Counter::kInvert);

@@ -22,6 +22,7 @@ namespace leverage {
 
 struct Scenario;
 struct WorldState;
+struct WeekChoices;
 namespace config {
 class Node;
 }
@@ -38,12 +39,32 @@ struct DecisionRecord {
   std::array<double, kMaxMenu> probability{};
 };
 
+// A rule's own memory across the weeks of one run: a learner's regrets or counts, a trigger that has
+// fired. It lives beside the world state, not in it, so projections of the world never copy it; it
+// starts zeroed and is rebuilt from the actions when a run is replayed. Each rule documents its layout.
+inline constexpr std::size_t kRuleMemory = 64;
+struct RuleMemory {
+  std::array<double, kRuleMemory> value{};
+};
+using RuleMemories = std::array<RuleMemory, kMaxActors>;
+
 struct DecisionInput {
   const Scenario& scenario;
   const WorldState& state;
   std::size_t actor;
   MenuMask feasible;
   rng::Rng& noise;  // this actor's decision-noise stream for this week; the only randomness a rule may use
+  const RuleMemory& memory;  // this actor's memory (see observe())
+};
+
+// One completed week as an actor's rule sees it after the step: the state before and after and
+// everyone's actions (the actions actually taken, forced ones included).
+struct ObservedWeek {
+  const Scenario& scenario;
+  const WorldState& before;
+  const WorldState& after;
+  const WeekChoices& choices;
+  std::size_t actor;
 };
 
 class DecisionRule {
@@ -52,6 +73,14 @@ class DecisionRule {
   // Chooses a feasible menu index. Fills `record` (every alternative's value and probability);
   // rules that do not value alternatives themselves ask value_alternatives() only when recording.
   virtual std::size_t decide(const DecisionInput& input, DecisionRecord* record) const = 0;
+  // Updates the rule's memory after each week. Must be deterministic and draw no randomness. The
+  // default keeps no memory.
+  virtual void observe(const ObservedWeek& week, RuleMemory& memory) const {
+    (void)week;
+    (void)memory;
+  }
+  // Whether observe() does anything: the loop skips the call for rules without memory.
+  virtual bool has_memory() const { return false; }
 };
 
 class PayoffModel {

@@ -11,7 +11,8 @@ rng::Rng decision_stream(const ReplicateKey& key, std::uint64_t actor_hash, int 
 }
 
 WeekChoices decide_week(const Scenario& scenario, const WorldState& state, const ReplicateKey& key,
-                        DecisionRecord* records, const ForcedActions* forced) {
+                        DecisionRecord* records, const ForcedActions* forced, const RuleMemories* memories) {
+  static const RuleMemory kEmptyMemory{};
   WeekChoices choices;
   const int week = state.week + 1;
   for (std::size_t i = 0; i < scenario.actors.size(); ++i) {
@@ -25,7 +26,9 @@ WeekChoices decide_week(const Scenario& scenario, const WorldState& state, const
                               std::to_string(week) + ": the menu has " + std::to_string(actor.menu.size()) + " actions");
     // The rule always runs, so its stream is consumed the same way whether or not a choice is forced.
     rng::Rng noise = decision_stream(key, actor.id_hash, week);
-    const std::size_t rule_choice = actor.rule->decide(DecisionInput{scenario, state, i, feasible, noise}, record);
+    const RuleMemory& memory = memories ? (*memories)[i] : kEmptyMemory;
+    const std::size_t rule_choice =
+        actor.rule->decide(DecisionInput{scenario, state, i, feasible, noise, memory}, record);
     const std::size_t action = chosen ? *chosen : rule_choice;
     choices.action[i] = static_cast<std::uint8_t>(action);
     if (record) {
@@ -35,6 +38,14 @@ WeekChoices decide_week(const Scenario& scenario, const WorldState& state, const
     }
   }
   return choices;
+}
+
+void observe_week(const Scenario& scenario, const WorldState& before, const WorldState& after,
+                  const WeekChoices& choices, RuleMemories& memories) {
+  for (std::size_t i = 0; i < scenario.actors.size(); ++i) {
+    const DecisionRule& rule = *scenario.actors[i].rule;
+    if (rule.has_memory()) rule.observe(ObservedWeek{scenario, before, after, choices, i}, memories[i]);
+  }
 }
 
 WorldState run_replicate(const Scenario& scenario, const ReplicateKey& key, int weeks, RunRecord* record,
@@ -48,11 +59,20 @@ WorldState run_replicate(const Scenario& scenario, const ReplicateKey& key, int 
     record->actions.reserve(weeks);
     record->decisions.assign(static_cast<std::size_t>(weeks) * n, DecisionRecord{});
   }
+  bool any_memory = false;
+  for (const ActorSpec& actor : scenario.actors) any_memory = any_memory || actor.rule->has_memory();
+  RuleMemories memories{};
   for (int w = 0; w < weeks; ++w) {
     DecisionRecord* records = record ? &record->decisions[static_cast<std::size_t>(w) * n] : nullptr;
-    const WeekChoices choices = decide_week(scenario, state, key, records, forced);
+    const WeekChoices choices = decide_week(scenario, state, key, records, forced, &memories);
     SampledNoise noise(key, state.week + 1);
-    step_week(scenario, state, choices, noise);
+    if (any_memory) {
+      const WorldState before = state;
+      step_week(scenario, state, choices, noise);
+      observe_week(scenario, before, state, choices, memories);
+    } else {
+      step_week(scenario, state, choices, noise);
+    }
     if (observer) (*observer)(state);
     if (record) {
       record->weeks.push_back(state);

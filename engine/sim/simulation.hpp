@@ -24,9 +24,14 @@ using ForcedActions = std::function<std::optional<std::size_t>(int week, std::si
 // The decision-noise stream of one actor for one week.
 rng::Rng decision_stream(const ReplicateKey& key, std::uint64_t actor_hash, int week_number);
 
-// Chooses every actor's action for the coming week on `state` (simultaneous moves).
+// Chooses every actor's action for the coming week on `state` (simultaneous moves). `memories`
+// holds each actor's rule memory (null: every rule sees a zeroed memory).
 WeekChoices decide_week(const Scenario& scenario, const WorldState& state, const ReplicateKey& key,
-                        DecisionRecord* records, const ForcedActions* forced);
+                        DecisionRecord* records, const ForcedActions* forced, const RuleMemories* memories = nullptr);
+
+// After a week's step: lets every rule with memory observe the week (before, after, choices).
+void observe_week(const Scenario& scenario, const WorldState& before, const WorldState& after,
+                  const WeekChoices& choices, RuleMemories& memories);
 
 // Sees the initial state and the state after every week (ensemble bands).
 using WeekObserver = std::function<void(const WorldState&)>;

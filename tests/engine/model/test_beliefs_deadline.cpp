@@ -56,7 +56,8 @@ Choice large_amnesty(double belief, int weeks_to_deadline) {
   const MenuMask feasible = feasible_actions(*s, w, minsk);
   rng::Rng noise(1);
   DecisionRecord record;
-  s->actors[minsk].rule->decide(DecisionInput{*s, w, minsk, feasible, noise}, &record);
+  const RuleMemory memory{};
+  s->actors[minsk].rule->decide(DecisionInput{*s, w, minsk, feasible, noise, memory}, &record);
   const std::size_t large = test::action(*s, "minsk", "amnesty_large"), hold = test::action(*s, "minsk", "hold");
   return {record.probability[large], record.value[large] - record.value[hold]};
 }

@@ -2,20 +2,28 @@
 // LEVERAGE_MPI, as its own executable, so `leverage` itself never links MPI.
 //
 // Rank 0 reads the experiment file and broadcasts its bytes; every rank parses the same bytes.
-// Rank r of R runs exactly shard r+1 of R (the points with index % R == r), with OpenMP threads
-// inside the rank, and writes its shard files atomically under DIR/.mpi/. After a barrier rank 0
-// joins them with merge_shards (the code path of `leverage merge`) into DIR/points.csv and
-// DIR/manifest.json: the bytes of a single-process `leverage sweep`, except the manifest's `run`.
-// Errors are reported by rank 0 only; every rank exits with the same non-zero code.
+// Rank 0 opens the partial area DIR/.partial/all of `leverage sweep` (PartialSweep: a new one, or
+// with --resume the one left by a killed run of either tool) and broadcasts the points still to
+// run. The ranks take work units of them dynamically (cli/mpi_schedule.hpp), with OpenMP threads
+// inside each rank; rank 0 receives the rows, writes the blocks, and at the end joins them into
+// DIR/points.csv and DIR/manifest.json: the bytes of `leverage sweep`, except the manifest's `run`.
+// Only rank 0 writes. Errors are reported by rank 0 only; every rank exits with the same code.
 #include <mpi.h>
 
+#include <omp.h>
+
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <functional>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <unistd.h>
 
+#include "cli/mpi_schedule.hpp"
 #include "engine/config/json_reader.hpp"
 #include "engine/sweep/sweep.hpp"
 #include "engine/util/atomic_file.hpp"
@@ -27,8 +35,10 @@ namespace {
 struct Args {
   std::string experiment, out;
   int threads = 0;
-  bool independent_points = false, quiet = false;
+  bool resume = false, independent_points = false, quiet = false;
 };
+
+constexpr std::size_t kHostBytes = 256;
 
 // Runs `body` on every rank; returns the largest exit code any rank returned (0: all succeeded).
 // A failing rank keeps its message; rank 0 prints its own, or says another rank failed.
@@ -53,9 +63,21 @@ int collective(int rank, F&& body) {
 }
 
 std::string host_name() {
-  char name[256] = {};
+  char name[kHostBytes] = {};
   if (gethostname(name, sizeof name - 1) != 0) return "unknown";
   return name;
+}
+
+// Broadcasts rank 0's vector to every rank.
+void broadcast(std::vector<std::uint64_t>& values) {
+  unsigned long long size = values.size();
+  MPI_Bcast(&size, 1, MPI_UNSIGNED_LONG_LONG, 0, MPI_COMM_WORLD);
+  values.resize(size);
+  for (std::size_t at = 0; at < size;) {  // in pieces: an MPI count is an int
+    const int piece = static_cast<int>(std::min<std::size_t>(size - at, 1u << 28));
+    MPI_Bcast(values.data() + at, piece, MPI_UINT64_T, 0, MPI_COMM_WORLD);
+    at += static_cast<std::size_t>(piece);
+  }
 }
 
 int sweep(const Args& args, int rank, int ranks) {
@@ -75,62 +97,93 @@ int sweep(const Args& args, int rank, int ranks) {
   code = collective(rank, [&] { experiment = leverage::load_experiment(args.experiment, text); });
   if (code != 0) return code;
 
-  const std::filesystem::path out =
-      args.out.empty() ? std::filesystem::path("out") / (experiment.name + "-sweep") : std::filesystem::path(args.out);
-  const std::filesystem::path shard_directory = out / ".mpi";
   leverage::SweepOptions options;
-  options.threads = args.threads;
+  options.out =
+      args.out.empty() ? std::filesystem::path("out") / (experiment.name + "-sweep") : std::filesystem::path(args.out);
+  options.resume = args.resume;
   options.independent_points = args.independent_points;
-  options.shard = static_cast<std::uint64_t>(rank) + 1;
-  options.shards = static_cast<std::uint64_t>(ranks);
-  // With one rank the sweep still writes a shard (1 of 1) and merges: one code path for every R.
-  options.out = shard_directory;
-  std::uint64_t mine = 0;
-  for (std::size_t i = 0; i < experiment.points.size(); ++i) mine += i % options.shards == options.shard - 1;
-  leverage::Progress progress("sweep " + experiment.name + " (rank 0)", mine, args.quiet || rank != 0);
-  options.progress = [&](std::uint64_t done, std::uint64_t) { progress.update(done); };
-  leverage::SweepResult result;
+  const int threads = args.threads > 0 ? args.threads : omp_get_max_threads();
+  // Rank 0 opens the partial area and lists the points of the blocks not yet on disk.
+  std::optional<leverage::PartialSweep> partial;
+  std::vector<std::uint64_t> todo;
+  std::uint64_t blocks_resumed = 0;
   code = collective(rank, [&] {
-    if (rank == 0) {
-      std::filesystem::remove_all(shard_directory);
-      leverage::ensure_directory(shard_directory);
+    if (rank != 0) return;
+    partial.emplace(experiment, options);
+    for (std::uint64_t b = 0; b < partial->blocks(); ++b) {
+      if (partial->done(b)) {
+        ++blocks_resumed;
+        continue;
+      }
+      for (const std::size_t point : partial->block(b)) todo.push_back(point);
     }
-    MPI_Barrier(MPI_COMM_WORLD);
-    result = leverage::run_sweep(experiment, options);
+  });
+  if (code != 0) return code;
+  broadcast(todo);
+  const std::vector<std::size_t> points(todo.begin(), todo.end());
+  const auto unit_starts = leverage::guided_units(points.size(), static_cast<std::size_t>(ranks), experiment.block_points);
+
+  const std::uint64_t resumed_points = experiment.points.size() - points.size();
+  leverage::Progress progress("sweep " + experiment.name, experiment.points.size(), args.quiet || rank != 0);
+  progress.update(resumed_points);
+  const std::function<void(std::uint64_t)> arrived = [&](std::uint64_t n) { progress.update(resumed_points + n); };
+  leverage::mpi::RankWork work;
+  code = collective(rank, [&] {
+    work = leverage::mpi::run_dynamic(experiment, points, unit_starts, threads, args.independent_points,
+                                      partial ? &*partial : nullptr, arrived);
   });
   progress.finish();
   if (code != 0) return code;
 
-  // Shard files are written atomically by each rank; the barrier inside collective() orders them
-  // before the merge. Every rank's threads and host go into the manifest's `run`.
-  int threads = result.threads;
-  std::vector<int> all_threads(rank == 0 ? ranks : 0);
-  MPI_Gather(&threads, 1, MPI_INT, all_threads.data(), 1, MPI_INT, 0, MPI_COMM_WORLD);
+  // What every rank did, for the manifest's `run`: threads, host, units, points, busy seconds.
+  const double mine[4] = {static_cast<double>(threads), static_cast<double>(work.units),
+                          static_cast<double>(work.points), work.busy_seconds};
+  std::vector<double> all(rank == 0 ? 4 * ranks : 0);
+  MPI_Gather(mine, 4, MPI_DOUBLE, all.data(), 4, MPI_DOUBLE, 0, MPI_COMM_WORLD);
+  char host[kHostBytes] = {};
+  std::snprintf(host, sizeof host, "%s", host_name().c_str());
+  std::vector<char> hosts(rank == 0 ? kHostBytes * ranks : 0);
+  MPI_Gather(host, kHostBytes, MPI_CHAR, hosts.data(), kHostBytes, MPI_CHAR, 0, MPI_COMM_WORLD);
   code = collective(rank, [&] {
     if (rank != 0) return;
-    // A 1-of-1 "shard" is named points.csv by run_sweep; merge_shards wants shard names.
-    if (ranks == 1) {
-      std::filesystem::rename(shard_directory / "points.csv", shard_directory / "points.shard-1-of-1.csv");
-      std::filesystem::rename(shard_directory / "manifest.json", shard_directory / "manifest.shard-1-of-1.json");
+    nlohmann::ordered_json per_rank = nlohmann::ordered_json::array();
+    nlohmann::ordered_json threads_per_rank = nlohmann::ordered_json::array();
+    std::string host_list;
+    double busy_sum = 0;
+    for (int r = 0; r < ranks; ++r) {
+      const double* w = &all[4 * static_cast<std::size_t>(r)];
+      const std::string name(&hosts[kHostBytes * static_cast<std::size_t>(r)]);
+      per_rank.push_back({{"rank", r},
+                          {"host", name},
+                          {"threads", static_cast<int>(w[0])},
+                          {"units", static_cast<std::uint64_t>(w[1])},
+                          {"points", static_cast<std::uint64_t>(w[2])},
+                          {"busy_seconds", w[3]}});
+      threads_per_rank.push_back(static_cast<int>(w[0]));
+      host_list.append(r == 0 ? "" : ",").append(name);
+      busy_sum += w[3];
     }
-    const auto files = leverage::merge_shards({shard_directory}, out);
-    const std::filesystem::path manifest_path = out / "manifest.json";
-    nlohmann::ordered_json manifest = nlohmann::ordered_json::parse(leverage::read_experiment_file(manifest_path));
-    const nlohmann::ordered_json run = manifest["run"];  // merge_shards' summary of the ranks' shards
-    const double wall =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    manifest["run"] = {{"wall_seconds", wall},
-                       {"rank_seconds_sum", run.value("wall_seconds", 0.0)},
-                       {"ranks", ranks},
-                       {"threads_per_rank", all_threads},
-                       {"hosts", run.value("host", std::string())},
-                       {"launcher_host", host_name()}};
-    leverage::write_file_atomic(manifest_path, manifest.dump(2) + "\n");
-    std::filesystem::remove_all(shard_directory);
+    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const auto files = partial->finish({{"wall_seconds", wall},
+                                        {"rank_seconds_sum", busy_sum},
+                                        {"ranks", ranks},
+                                        {"threads_per_rank", threads_per_rank},
+                                        {"hosts", host_list},
+                                        {"launcher_host", host_name()},
+                                        {"balancing", "dynamic"},
+                                        {"units", unit_starts.size() - 1},
+                                        {"blocks_resumed", blocks_resumed},
+                                        {"per_rank", per_rank}});
     if (!args.quiet) {
       std::cout << "leverage-mpi sweep: " << experiment.name << ", " << experiment.points.size() << " points x "
                 << experiment.replicates << " replicates, " << ranks << " ranks x " << threads << " threads, " << wall
-                << " s\noutputs:";
+                << " s\n";
+    }
+    // Printed even when quiet, like leverage sweep: the resume test reads it.
+    if (args.resume)
+      std::cout << "resumed: " << blocks_resumed << " of " << partial->blocks() << " blocks already done\n";
+    if (!args.quiet) {
+      std::cout << "outputs:";
       for (const auto& file : files) std::cout << " " << file.string();
       std::cout << "\n";
     }
@@ -151,11 +204,13 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string(leverage::kVersion) + " (" + leverage::kGitCommit + ")");
   app.require_subcommand(1);
   Args args;
-  CLI::App* command = app.add_subcommand("sweep", "Run a sweep (docs/SWEEPS.md) with its points split over the ranks");
+  CLI::App* command = app.add_subcommand("sweep", "Run a sweep (docs/SWEEPS.md) with its points shared out over the ranks as they free up");
   command->add_option("experiment", args.experiment, "Experiment file (JSON), read by rank 0")->required();
   command->add_option("--threads,-t", args.threads, "OpenMP threads per rank (default: OMP_NUM_THREADS or the cores)")
       ->check(CLI::Range(1, 1024));
-  command->add_option("--out", args.out, "Output directory (default: out/<experiment>-sweep); shared by all ranks");
+  command->add_option("--out", args.out, "Output directory (default: out/<experiment>-sweep), written by rank 0");
+  command->add_flag("--resume", args.resume,
+                    "Continue an interrupted run (of leverage-mpi or leverage sweep) from the blocks under DIR/.partial/");
   command->add_flag("--independent-points", args.independent_points,
                     "Independent random streams per point (default: common random numbers)");
   command->add_flag("--quiet,-q", args.quiet, "No progress and no summary");

@@ -141,19 +141,57 @@ std::string point_row(const Experiment& experiment, std::size_t point, const Ens
   return text;
 }
 
-SweepResult run_sweep(const Experiment& experiment, const SweepOptions& options) {
-  const auto start = std::chrono::steady_clock::now();
-  const bool sharded = options.shards > 1;
-  const std::string tag = sharded ? shard_suffix(options.shard, options.shards) : "all";
-  const std::filesystem::path partial = options.out / ".partial" / tag;
+std::vector<std::string> run_points(const Experiment& experiment, std::span<const std::size_t> points, int threads,
+                                    bool independent_points, const std::function<void()>& point_done) {
+  std::vector<std::string> rows(points.size());
+  std::exception_ptr failure;
+  const std::int64_t count = static_cast<std::int64_t>(points.size());
+  // An inactive outer region (if false) leaves run_ensemble's own region free to use the threads.
+  const int outer_threads = count >= threads ? threads : 1;
+  const int inner_threads = outer_threads == 1 ? threads : 1;
+#pragma omp parallel for schedule(dynamic, 1) num_threads(outer_threads) if (outer_threads > 1)
+  for (std::int64_t j = 0; j < count; ++j) {
+    try {
+      const std::size_t point = points[static_cast<std::size_t>(j)];
+      const auto scenario = load_point(experiment, point);
+      EnsembleOptions ensemble;
+      ensemble.master_seed = experiment.master_seed;
+      ensemble.point = independent_points ? point : 0;  // 0: common random numbers across points
+      ensemble.bands = false;  // points.csv summarizes outcomes; per-week bands are an ensemble output
+      ensemble.replicates = experiment.replicates;
+      ensemble.weeks = experiment.weeks;
+      ensemble.threads = inner_threads;
+      rows[static_cast<std::size_t>(j)] = point_row(experiment, point, run_ensemble(*scenario, ensemble));
+#pragma omp critical(leverage_sweep_progress)
+      if (point_done) point_done();
+    } catch (...) {
+#pragma omp critical(leverage_sweep_failure)
+      if (!failure) failure = std::current_exception();
+    }
+  }
+  if (failure) std::rethrow_exception(failure);
+  return rows;
+}
 
-  std::vector<std::size_t> mine;  // this shard's points, in point order
+std::vector<std::size_t> guided_units(std::size_t count, std::size_t workers, std::size_t largest) {
+  std::vector<std::size_t> starts;
+  const std::size_t divisor = 4 * std::max<std::size_t>(workers, 1);
+  for (std::size_t start = 0; start < count;) {
+    starts.push_back(start);
+    const std::size_t remaining = count - start;
+    start += std::clamp<std::size_t>((remaining + divisor - 1) / divisor, 1, std::max<std::size_t>(largest, 1));
+  }
+  starts.push_back(count);
+  return starts;
+}
+
+PartialSweep::PartialSweep(const Experiment& experiment, const SweepOptions& options)
+    : experiment_(experiment), options_(options) {
+  const std::string tag = options.shards > 1 ? shard_suffix(options.shard, options.shards) : "all";
+  directory_ = options.out / ".partial" / tag;
   for (std::size_t i = 0; i < experiment.points.size(); ++i)
-    if (i % options.shards == options.shard - 1) mine.push_back(i);
-  SweepResult result;
-  result.points = mine.size();
-  result.blocks = (mine.size() + experiment.block_points - 1) / experiment.block_points;
-
+    if (i % options.shards == options.shard - 1) points_.push_back(i);
+  blocks_ = (points_.size() + experiment.block_points - 1) / experiment.block_points;
   // The plan a partial directory belongs to: blocks of another plan must never be mixed in.
   const ojson plan{{"experiment_hash", experiment.hash},
                    {"independent_points", options.independent_points},
@@ -162,103 +200,98 @@ SweepResult run_sweep(const Experiment& experiment, const SweepOptions& options)
                    {"shards", options.shards},
                    {"version", kVersion},
                    {"git_commit", kGitCommit}};
-  const std::filesystem::path plan_file = partial / "plan.json";
+  const std::filesystem::path plan_file = directory_ / "plan.json";
   if (options.resume && std::filesystem::exists(plan_file)) {
     const std::string found = read_file(plan_file);
     if (found != plan.dump(2) + "\n")
       throw ConfigError(plan_file.string(), "/", "the plan of this experiment and these options (--resume)",
                         "a partial run of another plan; run without --resume to start over");
   } else {
-    std::filesystem::remove_all(partial);
-    ensure_directory(partial);
+    std::filesystem::remove_all(directory_);
+    ensure_directory(directory_);
     write_file_atomic(plan_file, plan.dump(2) + "\n");
   }
-  const auto block_file = [&](std::uint64_t b) {
-    char name[64];
-    std::snprintf(name, sizeof name, "block-%08llu.csv", static_cast<unsigned long long>(b));
-    return partial / name;
-  };
+}
 
+std::span<const std::size_t> PartialSweep::block(std::uint64_t b) const {
+  const std::size_t first = static_cast<std::size_t>(b * experiment_.block_points);
+  const std::size_t last = std::min(points_.size(), first + static_cast<std::size_t>(experiment_.block_points));
+  return std::span<const std::size_t>(points_).subspan(first, last - first);
+}
+
+std::filesystem::path PartialSweep::block_file(std::uint64_t b) const {
+  char name[64];
+  std::snprintf(name, sizeof name, "block-%08llu.csv", static_cast<unsigned long long>(b));
+  return directory_ / name;
+}
+
+bool PartialSweep::done(std::uint64_t b) const {
+  return std::filesystem::exists(block_file(b));  // complete by construction: it was renamed into place
+}
+
+void PartialSweep::write(std::uint64_t b, const std::string& rows) const {
+  write_file_atomic(block_file(b), rows);
+}
+
+std::vector<std::filesystem::path> PartialSweep::finish(const ojson& run) const {
+  const bool sharded = options_.shards > 1;
+  const std::string suffix = sharded ? "." + shard_suffix(options_.shard, options_.shards) : "";
+  const std::filesystem::path csv = options_.out / ("points" + suffix + ".csv");
+  const std::filesystem::path manifest_path = options_.out / ("manifest" + suffix + ".json");
+  {
+    AtomicWriter writer(csv);
+    writer.write(points_csv_header(experiment_, OutcomeSchema(*experiment_.base)));
+    for (std::uint64_t b = 0; b < blocks_; ++b) writer.write(read_file(block_file(b)));
+    writer.commit();
+  }
+  ojson manifest = manifest_identity(experiment_, options_.independent_points);
+  if (sharded) {
+    manifest["outputs"] = {csv.filename().string(), manifest_path.filename().string()};
+    manifest["shard"] = {{"k", options_.shard}, {"n", options_.shards}, {"points", points_.size()}};
+  }
+  manifest["run"] = run;
+  write_file_atomic(manifest_path, manifest.dump(2) + "\n");
+  std::filesystem::remove_all(directory_);
+  std::error_code ignored;
+  std::filesystem::remove(options_.out / ".partial", ignored);  // only when no other shard is in progress
+  return {csv, manifest_path};
+}
+
+SweepResult run_sweep(const Experiment& experiment, const SweepOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  const PartialSweep partial(experiment, options);
+  SweepResult result;
+  result.points = partial.points().size();
+  result.blocks = partial.blocks();
   const int threads = options.threads > 0 ? options.threads : omp_get_max_threads();
   result.threads = threads;
-  const OutcomeSchema schema(*experiment.base);
   std::uint64_t done_points = 0;
+  const auto point_done = [&] {
+    ++done_points;
+    if (options.progress) options.progress(done_points, result.points);
+  };
   for (std::uint64_t b = 0; b < result.blocks; ++b) {
-    const std::size_t first = static_cast<std::size_t>(b * experiment.block_points);
-    const std::size_t last = std::min(mine.size(), first + static_cast<std::size_t>(experiment.block_points));
-    if (std::filesystem::exists(block_file(b))) {  // complete by construction: it was renamed into place
+    const auto points = partial.block(b);
+    if (partial.done(b)) {
       ++result.blocks_reused;
-      done_points += last - first;
-      if (options.progress) options.progress(done_points, mine.size());
+      done_points += points.size();
+      if (options.progress) options.progress(done_points, result.points);
       continue;
     }
     if (options.stop && *options.stop) break;
-    std::vector<std::string> rows(last - first);
-    std::exception_ptr failure;
-    const std::int64_t count = static_cast<std::int64_t>(last - first);
-    // One ensemble per thread while a block has a point for every thread; otherwise (few points of
-    // many replicates) one point at a time on all threads. Each point's rows and statistics are
-    // computed alone, in replicate order, so either way the thread count changes only the speed. An
-    // inactive outer region (if false) leaves run_ensemble's own region free to use the threads.
-    const int outer_threads = count >= threads ? threads : 1;
-    const int inner_threads = outer_threads == 1 ? threads : 1;
-#pragma omp parallel for schedule(dynamic, 1) num_threads(outer_threads) if (outer_threads > 1)
-    for (std::int64_t j = 0; j < count; ++j) {
-      try {
-        const std::size_t point = mine[first + static_cast<std::size_t>(j)];
-        const auto scenario = load_point(experiment, point);
-        EnsembleOptions ensemble;
-        ensemble.master_seed = experiment.master_seed;
-        ensemble.point = options.independent_points ? point : 0;  // 0: common random numbers across points
-        ensemble.bands = false;  // points.csv summarizes outcomes; per-week bands are an ensemble output
-        ensemble.replicates = experiment.replicates;
-        ensemble.weeks = experiment.weeks;
-        ensemble.threads = inner_threads;
-        rows[static_cast<std::size_t>(j)] = point_row(experiment, point, run_ensemble(*scenario, ensemble));
-#pragma omp critical(leverage_sweep_progress)
-        {
-          ++done_points;
-          if (options.progress) options.progress(done_points, mine.size());
-        }
-      } catch (...) {
-#pragma omp critical(leverage_sweep_failure)
-        if (!failure) failure = std::current_exception();
-      }
-    }
-    if (failure) std::rethrow_exception(failure);
     std::string text;
-    for (const auto& row : rows) text += row;
-    write_file_atomic(block_file(b), text);
+    for (const auto& row : run_points(experiment, points, threads, options.independent_points, point_done))
+      text += row;
+    partial.write(b, text);
     ++result.blocks_done;
   }
   result.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (result.blocks_reused + result.blocks_done < result.blocks) return result;  // stopped: resume later
-
-  const std::string stem = sharded ? "points." + shard_suffix(options.shard, options.shards) : "points";
-  const std::filesystem::path csv = options.out / (stem + ".csv");
-  const std::filesystem::path manifest_path =
-      options.out / (sharded ? "manifest." + shard_suffix(options.shard, options.shards) + ".json" : "manifest.json");
-  {
-    AtomicWriter writer(csv);
-    writer.write(points_csv_header(experiment, schema));
-    for (std::uint64_t b = 0; b < result.blocks; ++b) writer.write(read_file(block_file(b)));
-    writer.commit();
-  }
-  ojson manifest = manifest_identity(experiment, options.independent_points);
-  if (sharded) {
-    manifest["outputs"] = {csv.filename().string(), manifest_path.filename().string()};
-    manifest["shard"] = {{"k", options.shard}, {"n", options.shards}, {"points", mine.size()}};
-  }
-  manifest["run"] = {{"wall_seconds", result.wall_seconds},
-                     {"threads", threads},
-                     {"host", host_name()},
-                     {"blocks_resumed", result.blocks_reused}};
-  write_file_atomic(manifest_path, manifest.dump(2) + "\n");
-  std::filesystem::remove_all(partial);
-  std::error_code ignored;
-  std::filesystem::remove(options.out / ".partial", ignored);  // only when no other shard is in progress
+  result.files = partial.finish({{"wall_seconds", result.wall_seconds},
+                                 {"threads", threads},
+                                 {"host", host_name()},
+                                 {"blocks_resumed", result.blocks_reused}});
   result.complete = true;
-  result.files = {csv, manifest_path};
   return result;
 }
 

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,49 @@ struct SweepResult {
 // The header of points.csv and the row of one point (with its trailing newline).
 std::string points_csv_header(const Experiment& experiment, const OutcomeSchema& schema);
 std::string point_row(const Experiment& experiment, std::size_t point, const EnsembleResult& result);
+
+// The rows of `points` (point indices, in order), computed on `threads` OpenMP threads: one ensemble
+// per thread while there is a point for every thread, otherwise one point at a time on all threads.
+// Either way each row depends on its point alone. `point_done` is called after each point, from one
+// thread at a time. Used for a block by run_sweep and for a work unit by leverage-mpi.
+std::vector<std::string> run_points(const Experiment& experiment, std::span<const std::size_t> points, int threads,
+                                    bool independent_points, const std::function<void()>& point_done = {});
+
+// Work units for dynamic scheduling (leverage-mpi): `count` items cut, in order, into units whose
+// size is a quarter of the remaining items per worker, ceil(remaining / (4 workers)), but at least
+// 1 and at most `largest` (guided self-scheduling: large units first, single items at the end, so
+// the last units to finish are short). Returns the first item of every unit and then `count`.
+std::vector<std::size_t> guided_units(std::size_t count, std::size_t workers, std::size_t largest);
+
+// The durable state of a sweep in progress, DIR/.partial/TAG/ (TAG "all", or "shard-K-of-N"): a
+// plan.json naming the experiment and the options the rows depend on, and a file per finished
+// block of `block_points` points (this shard's points, in point order), each written atomically.
+// `leverage sweep --resume` and `leverage-mpi sweep --resume` share it, so either continues a run
+// of the other.
+class PartialSweep {
+ public:
+  // Opens the area for options.out, options.shard/shards and options.independent_points. With
+  // options.resume and a plan.json there, keeps its blocks, or throws config::ConfigError when it
+  // is the plan of another experiment or other options; otherwise starts it empty.
+  PartialSweep(const Experiment& experiment, const SweepOptions& options);
+  const std::vector<std::size_t>& points() const { return points_; }  // this shard's points
+  std::uint64_t blocks() const { return blocks_; }
+  std::span<const std::size_t> block(std::uint64_t b) const;  // the points of block b
+  bool done(std::uint64_t b) const;                            // its file is there: complete
+  void write(std::uint64_t b, const std::string& rows) const;  // the rows of block b, in point order
+  // Joins the blocks (all done) into points.csv and manifest.json (or the shard's
+  // points.shard-K-of-N.csv and manifest.shard-K-of-N.json) with the given `run` object, removes
+  // the partial area, and returns the two files.
+  std::vector<std::filesystem::path> finish(const nlohmann::ordered_json& run) const;
+
+ private:
+  std::filesystem::path block_file(std::uint64_t b) const;
+  const Experiment& experiment_;
+  SweepOptions options_;
+  std::filesystem::path directory_;
+  std::vector<std::size_t> points_;
+  std::uint64_t blocks_ = 0;
+};
 
 // Runs the sweep (or one shard of it) and writes points.csv and manifest.json, or
 // points.shard-K-of-N.csv and manifest.shard-K-of-N.json. Throws config::ConfigError on a --resume

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # leverage-mpi sweep on 1, 2 and 3 ranks writes the bytes of a single-process `leverage sweep`
-# (points.csv byte for byte; manifest.json apart from its `run` object). docs/SCALING.md.
+# (points.csv byte for byte; manifest.json apart from its `run` object), for the shipped grid and
+# for points of deliberately unequal cost (dynamic balancing hands them out in a timing-dependent
+# order; the bytes must not depend on it). The manifest's run.per_rank accounts for every point and
+# unit exactly once. docs/SCALING.md.
 # Usage: mpi_sweep.sh LEVERAGE LEVERAGE_MPI MPIEXEC SOURCE_DIR
 set -euo pipefail
 leverage=$1 leverage_mpi=$2 mpiexec=$3 source_dir=$4
-experiment=$source_dir/tests/cli/mpi_sweep_experiment.json  # deadline_by_demand with 6 replicates
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # Containers run tests as root; one thread per rank keeps 3 ranks polite on 2 cores; shared
@@ -12,20 +14,32 @@ trap 'rm -rf "$work"' EXIT
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMP_NUM_THREADS=1
 export OMPI_MCA_btl=self,vader OMPI_MCA_rmaps_base_oversubscribe=1 OMPI_MCA_hwloc_base_binding_policy=none
 
-"$leverage" sweep "$experiment" --out "$work/single" --threads 1 --quiet
-for ranks in 1 2 3; do
-  "$mpiexec" --allow-run-as-root --oversubscribe --bind-to none -n "$ranks" \
-    "$leverage_mpi" sweep "$experiment" --out "$work/mpi$ranks" --threads 1 --quiet
-  cmp "$work/single/points.csv" "$work/mpi$ranks/points.csv"
-  python3 - "$work/single/manifest.json" "$work/mpi$ranks/manifest.json" "$ranks" <<'PY'
+# deadline_by_demand with 6 replicates (9 points); 16 points whose horizon runs from 2 to 104 weeks.
+for name in mpi_sweep_experiment mpi_unequal_experiment; do
+  experiment=$source_dir/tests/cli/$name.json
+  "$leverage" sweep "$experiment" --out "$work/$name/single" --threads 1 --quiet
+  for ranks in 1 2 3; do
+    out=$work/$name/mpi$ranks
+    "$mpiexec" --allow-run-as-root --oversubscribe --bind-to none -n "$ranks" \
+      "$leverage_mpi" sweep "$experiment" --out "$out" --threads 1 --quiet
+    cmp "$work/$name/single/points.csv" "$out/points.csv"
+    python3 - "$work/$name/single/manifest.json" "$out/manifest.json" "$ranks" <<'PY'
 import json, sys
 single, mpi = (json.load(open(path)) for path in sys.argv[1:3])
-assert mpi["run"]["ranks"] == int(sys.argv[3]), mpi["run"]
+ranks = int(sys.argv[3])
+run = mpi["run"]
+assert run["ranks"] == ranks, run
+assert run["balancing"] == "dynamic" and len(run["per_rank"]) == ranks, run
+# Every point and every unit ran exactly once, on some rank.
+assert sum(r["points"] for r in run["per_rank"]) == single["points"], run
+assert sum(r["units"] for r in run["per_rank"]) == run["units"], run
+assert [r["rank"] for r in run["per_rank"]] == list(range(ranks)), run
 single.pop("run"); mpi.pop("run")
 assert single == mpi, "manifests differ outside run"
 PY
-  [ ! -e "$work/mpi$ranks/.mpi" ] || { echo "shard directory left behind"; exit 1; }
-  echo "ok: $ranks ranks"
+    [ ! -e "$out/.partial" ] || { echo "partial area left behind"; exit 1; }
+    echo "ok: $name, $ranks ranks"
+  done
 done
 # A bad experiment fails on every rank with a non-zero status, reported once.
 set +e

@@ -99,6 +99,22 @@ TEST_CASE("a sweep writes a row per point, by point id, the same bytes with 1, 2
   fs::remove_all(dir);
 }
 
+TEST_CASE("guided work units: ceil(remaining / (4 workers)), between 1 and the largest, then the end") {
+  // 16 points, 2 workers (divisor 8), largest 8: remaining 16, 14, 12, 10 give units of
+  // ceil(16/8) = ceil(14/8) = ceil(12/8) = ceil(10/8) = 2; from remaining 8 on, units of 1.
+  CHECK(guided_units(16, 2, 8) == std::vector<std::size_t>{0, 2, 4, 6, 8, 9, 10, 11, 12, 13, 14, 15, 16});
+  // 100 points, 1 worker (divisor 4), largest 8: ceil(remaining/4) >= 8 while remaining > 28, so
+  // nine units of 8 (remaining 100, 92, ..., 36) reach 72; then remaining 28 -> 7, 21 -> 6, 15 -> 4,
+  // 11 -> 3, 8 -> 2, 6 -> 2, 4 -> 1, 3 -> 1, 2 -> 1, 1 -> 1.
+  CHECK(guided_units(100, 1, 8) == std::vector<std::size_t>{0, 8, 16, 24, 32, 40, 48, 56, 64, 72, 79, 85, 89, 92, 94,
+                                                            96, 97, 98, 99, 100});
+  // 3 points on 3 workers: ceil(3/12) = 1 each. No points: no unit, only the end.
+  CHECK(guided_units(3, 3, 8) == std::vector<std::size_t>{0, 1, 2, 3});
+  CHECK(guided_units(0, 3, 8) == std::vector<std::size_t>{0});
+  // A largest unit of 1 (block_points 1): one point per unit.
+  CHECK(guided_units(5, 2, 1) == std::vector<std::size_t>{0, 1, 2, 3, 4, 5});
+}
+
 TEST_CASE("common random numbers: equal points give equal rows unless --independent-points") {
   const auto dir = fresh("crn");
   json document = small_experiment();

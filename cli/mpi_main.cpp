@@ -121,7 +121,8 @@ int sweep(const Args& args, int rank, int ranks) {
   if (code != 0) return code;
   broadcast(todo);
   const std::vector<std::size_t> points(todo.begin(), todo.end());
-  const auto unit_starts = leverage::guided_units(points.size(), static_cast<std::size_t>(ranks), experiment.block_points);
+  const auto units = leverage::work_units(points.size(), experiment.replicates, static_cast<std::size_t>(ranks),
+                                          experiment.block_points);
 
   const std::uint64_t resumed_points = experiment.points.size() - points.size();
   leverage::Progress progress("sweep " + experiment.name, experiment.points.size(), args.quiet || rank != 0);
@@ -129,17 +130,20 @@ int sweep(const Args& args, int rank, int ranks) {
   const std::function<void(std::uint64_t)> arrived = [&](std::uint64_t n) { progress.update(resumed_points + n); };
   leverage::mpi::RankWork work;
   code = collective(rank, [&] {
-    work = leverage::mpi::run_dynamic(experiment, points, unit_starts, threads, args.independent_points,
+    work = leverage::mpi::run_dynamic(experiment, points, units, threads, args.independent_points,
                                       partial ? &*partial : nullptr, arrived);
   });
   progress.finish();
   if (code != 0) return code;
 
-  // What every rank did, for the manifest's `run`: threads, host, units, points, busy seconds.
-  const double mine[4] = {static_cast<double>(threads), static_cast<double>(work.units),
-                          static_cast<double>(work.points), work.busy_seconds};
-  std::vector<double> all(rank == 0 ? 4 * ranks : 0);
-  MPI_Gather(mine, 4, MPI_DOUBLE, all.data(), 4, MPI_DOUBLE, 0, MPI_COMM_WORLD);
+  // What every rank did, for the manifest's `run`: threads, host, units, points, parts, replicates,
+  // busy seconds (counts as doubles: exact below 2^53).
+  constexpr int kFigures = 6;
+  const double mine[kFigures] = {static_cast<double>(threads),    static_cast<double>(work.units),
+                                 static_cast<double>(work.points), static_cast<double>(work.parts),
+                                 static_cast<double>(work.replicates), work.busy_seconds};
+  std::vector<double> all(rank == 0 ? kFigures * ranks : 0);
+  MPI_Gather(mine, kFigures, MPI_DOUBLE, all.data(), kFigures, MPI_DOUBLE, 0, MPI_COMM_WORLD);
   char host[kHostBytes] = {};
   std::snprintf(host, sizeof host, "%s", host_name().c_str());
   std::vector<char> hosts(rank == 0 ? kHostBytes * ranks : 0);
@@ -151,17 +155,19 @@ int sweep(const Args& args, int rank, int ranks) {
     std::string host_list;
     double busy_sum = 0;
     for (int r = 0; r < ranks; ++r) {
-      const double* w = &all[4 * static_cast<std::size_t>(r)];
+      const double* w = &all[kFigures * static_cast<std::size_t>(r)];
       const std::string name(&hosts[kHostBytes * static_cast<std::size_t>(r)]);
       per_rank.push_back({{"rank", r},
                           {"host", name},
                           {"threads", static_cast<int>(w[0])},
                           {"units", static_cast<std::uint64_t>(w[1])},
                           {"points", static_cast<std::uint64_t>(w[2])},
-                          {"busy_seconds", w[3]}});
+                          {"point_parts", static_cast<std::uint64_t>(w[3])},
+                          {"replicates", static_cast<std::uint64_t>(w[4])},
+                          {"busy_seconds", w[5]}});
       threads_per_rank.push_back(static_cast<int>(w[0]));
       host_list.append(r == 0 ? "" : ",").append(name);
-      busy_sum += w[3];
+      busy_sum += w[5];
     }
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const auto files = partial->finish({{"wall_seconds", wall},
@@ -171,7 +177,7 @@ int sweep(const Args& args, int rank, int ranks) {
                                         {"hosts", host_list},
                                         {"launcher_host", host_name()},
                                         {"balancing", "dynamic"},
-                                        {"units", unit_starts.size() - 1},
+                                        {"units", units.size()},
                                         {"blocks_resumed", blocks_resumed},
                                         {"per_rank", per_rank}});
     if (!args.quiet) {

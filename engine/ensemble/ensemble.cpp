@@ -45,8 +45,9 @@ EnsembleResult run_ensemble(const Scenario& scenario, const EnsembleOptions& opt
           result.bands->observe(state, cursor);
           cursor += result.bands->variables();
         };
-        const WorldState end = run_replicate(scenario, ReplicateKey{options.master_seed, options.point, r}, weeks,
-                                             nullptr, nullptr, result.bands ? &observer : nullptr);
+        const ReplicateKey key{options.master_seed, options.point, options.first_replicate + r};
+        const WorldState end =
+            run_replicate(scenario, key, weeks, nullptr, nullptr, result.bands ? &observer : nullptr);
         result.schema.extract(scenario, end, result.rows.data() + r * width);
       }
       if (result.bands) {

@@ -18,6 +18,9 @@ struct EnsembleOptions {
   std::uint64_t master_seed = 1;
   std::uint64_t point = 0;
   std::uint64_t replicates = 1000;
+  // Runs replicates first_replicate .. first_replicate + replicates - 1: a part of a larger ensemble
+  // (leverage-mpi splits a sweep's last points this way). Rows are the same as in the whole run.
+  std::uint64_t first_replicate = 0;
   int weeks = 0;             // 0: the scenario's horizon
   int threads = 0;           // 0: OpenMP's default (OMP_NUM_THREADS or the cores)
   std::uint64_t chunk = 256;  // replicates per work unit (results do not depend on it)

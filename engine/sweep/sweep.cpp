@@ -11,6 +11,7 @@
 #include <map>
 #include <regex>
 #include <sstream>
+#include <stdexcept>
 
 #include "engine/config/json_reader.hpp"
 #include "engine/ensemble/ensemble_outputs.hpp"
@@ -141,6 +142,21 @@ std::string point_row(const Experiment& experiment, std::size_t point, const Ens
   return text;
 }
 
+namespace {
+
+EnsembleOptions point_ensemble(const Experiment& experiment, std::size_t point, int threads, bool independent_points) {
+  EnsembleOptions ensemble;
+  ensemble.master_seed = experiment.master_seed;
+  ensemble.point = independent_points ? point : 0;  // 0: common random numbers across points
+  ensemble.bands = false;  // points.csv summarizes outcomes; per-week bands are an ensemble output
+  ensemble.replicates = experiment.replicates;
+  ensemble.weeks = experiment.weeks;
+  ensemble.threads = threads;
+  return ensemble;
+}
+
+}  // namespace
+
 std::vector<std::string> run_points(const Experiment& experiment, std::span<const std::size_t> points, int threads,
                                     bool independent_points, const std::function<void()>& point_done) {
   std::vector<std::string> rows(points.size());
@@ -154,13 +170,7 @@ std::vector<std::string> run_points(const Experiment& experiment, std::span<cons
     try {
       const std::size_t point = points[static_cast<std::size_t>(j)];
       const auto scenario = load_point(experiment, point);
-      EnsembleOptions ensemble;
-      ensemble.master_seed = experiment.master_seed;
-      ensemble.point = independent_points ? point : 0;  // 0: common random numbers across points
-      ensemble.bands = false;  // points.csv summarizes outcomes; per-week bands are an ensemble output
-      ensemble.replicates = experiment.replicates;
-      ensemble.weeks = experiment.weeks;
-      ensemble.threads = inner_threads;
+      const auto ensemble = point_ensemble(experiment, point, inner_threads, independent_points);
       rows[static_cast<std::size_t>(j)] = point_row(experiment, point, run_ensemble(*scenario, ensemble));
 #pragma omp critical(leverage_sweep_progress)
       if (point_done) point_done();
@@ -173,16 +183,39 @@ std::vector<std::string> run_points(const Experiment& experiment, std::span<cons
   return rows;
 }
 
-std::vector<std::size_t> guided_units(std::size_t count, std::size_t workers, std::size_t largest) {
-  std::vector<std::size_t> starts;
+std::vector<double> run_point_part(const Experiment& experiment, std::size_t point, std::uint64_t first,
+                                   std::uint64_t last, int threads, bool independent_points) {
+  auto ensemble = point_ensemble(experiment, point, threads, independent_points);
+  ensemble.first_replicate = first;
+  ensemble.replicates = last - first;
+  return run_ensemble(*load_point(experiment, point), ensemble).rows;
+}
+
+std::string point_row_from_replicates(const Experiment& experiment, std::size_t point, std::vector<double> rows) {
+  EnsembleResult result{OutcomeSchema(*load_point(experiment, point)), experiment.replicates, std::move(rows), 1,
+                        nullptr};
+  if (result.rows.size() != result.replicates * result.schema.size())
+    throw std::runtime_error("point " + std::to_string(point) + ": replicate rows of the wrong size");
+  return point_row(experiment, point, result);
+}
+
+std::vector<WorkUnit> work_units(std::size_t count, std::uint64_t replicates, std::size_t workers,
+                                 std::size_t largest) {
+  std::vector<WorkUnit> units;
+  const std::size_t split = workers > 1 ? std::min(workers, count) : 0;  // the last points, split
+  const std::size_t whole = count - split;
   const std::size_t divisor = 4 * std::max<std::size_t>(workers, 1);
-  for (std::size_t start = 0; start < count;) {
-    starts.push_back(start);
-    const std::size_t remaining = count - start;
-    start += std::clamp<std::size_t>((remaining + divisor - 1) / divisor, 1, std::max<std::size_t>(largest, 1));
+  for (std::size_t begin = 0; begin < whole;) {
+    const std::size_t remaining = whole - begin;
+    const std::size_t size =
+        std::clamp<std::size_t>((remaining + divisor - 1) / divisor, 1, std::max<std::size_t>(largest, 1));
+    units.push_back({begin, begin + size, 0, 1});
+    begin += size;
   }
-  starts.push_back(count);
-  return starts;
+  const std::uint64_t parts = std::max<std::uint64_t>(1, std::min<std::uint64_t>(workers, replicates));
+  for (std::size_t i = whole; i < count; ++i)
+    for (std::uint64_t part = 0; part < parts; ++part) units.push_back({i, i + 1, part, parts});
+  return units;
 }
 
 PartialSweep::PartialSweep(const Experiment& experiment, const SweepOptions& options)

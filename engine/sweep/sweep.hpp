@@ -51,11 +51,29 @@ std::string point_row(const Experiment& experiment, std::size_t point, const Ens
 std::vector<std::string> run_points(const Experiment& experiment, std::span<const std::size_t> points, int threads,
                                     bool independent_points, const std::function<void()>& point_done = {});
 
-// Work units for dynamic scheduling (leverage-mpi): `count` items cut, in order, into units whose
-// size is a quarter of the remaining items per worker, ceil(remaining / (4 workers)), but at least
-// 1 and at most `largest` (guided self-scheduling: large units first, single items at the end, so
-// the last units to finish are short). Returns the first item of every unit and then `count`.
-std::vector<std::size_t> guided_units(std::size_t count, std::size_t workers, std::size_t largest);
+// The replicate rows of replicates [first, last) of one point (replicate-major, as
+// EnsembleResult::rows) on `threads` threads; and the row of a point made from all its replicate
+// rows, in replicate order: the row run_points gives. leverage-mpi splits a point this way.
+std::vector<double> run_point_part(const Experiment& experiment, std::size_t point, std::uint64_t first,
+                                   std::uint64_t last, int threads, bool independent_points);
+std::string point_row_from_replicates(const Experiment& experiment, std::size_t point, std::vector<double> rows);
+
+// A work unit of dynamic scheduling (leverage-mpi), over a list of points: the points at
+// begin .. end - 1, whole; or, when parts > 1, part `part` of the single point at `begin`: its
+// replicates from replicates * part / parts up to (not including) replicates * (part + 1) / parts.
+struct WorkUnit {
+  std::size_t begin = 0, end = 0;
+  std::uint64_t part = 0, parts = 1;
+  bool operator==(const WorkUnit&) const = default;
+};
+
+// Work units for `count` points of `replicates` replicates over `workers`: in point order, units of
+// ceil(remaining / (4 workers)) points, at least 1 and at most `largest` (guided self-scheduling:
+// large units first, so messages stay few), except that with several workers the last `workers`
+// points are each split into `workers` parts (at most one per replicate), so that the last units
+// to finish are short even when the points are few and dear.
+std::vector<WorkUnit> work_units(std::size_t count, std::uint64_t replicates, std::size_t workers,
+                                 std::size_t largest);
 
 // The durable state of a sweep in progress, DIR/.partial/TAG/ (TAG "all", or "shard-K-of-N"): a
 // plan.json naming the experiment and the options the rows depend on, and a file per finished

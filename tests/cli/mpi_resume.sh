@@ -6,13 +6,7 @@
 #   3. `leverage sweep` killed, resumed by leverage-mpi on 3 ranks.
 # Every resume reuses at least the blocks seen on disk after the kill. docs/SCALING.md.
 # Usage: mpi_resume.sh LEVERAGE LEVERAGE_MPI MPIEXEC SOURCE_DIR
-set -euo pipefail
-leverage=$1 leverage_mpi=$2 mpiexec=$3 source_dir=$4
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMP_NUM_THREADS=1
-export OMPI_MCA_btl=self,vader OMPI_MCA_rmaps_base_oversubscribe=1 OMPI_MCA_hwloc_base_binding_policy=none
-mpi=("$mpiexec" --allow-run-as-root --oversubscribe --bind-to none)
+source "$(dirname "$0")/mpi_common.sh" "$@"
 
 # 30 points of 400 replicates of 52 weeks, a block per point: long enough to be killed mid-way.
 deadlines=$(seq -s, 4 33)

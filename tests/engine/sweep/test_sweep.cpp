@@ -99,20 +99,46 @@ TEST_CASE("a sweep writes a row per point, by point id, the same bytes with 1, 2
   fs::remove_all(dir);
 }
 
-TEST_CASE("guided work units: ceil(remaining / (4 workers)), between 1 and the largest, then the end") {
-  // 16 points, 2 workers (divisor 8), largest 8: remaining 16, 14, 12, 10 give units of
-  // ceil(16/8) = ceil(14/8) = ceil(12/8) = ceil(10/8) = 2; from remaining 8 on, units of 1.
-  CHECK(guided_units(16, 2, 8) == std::vector<std::size_t>{0, 2, 4, 6, 8, 9, 10, 11, 12, 13, 14, 15, 16});
-  // 100 points, 1 worker (divisor 4), largest 8: ceil(remaining/4) >= 8 while remaining > 28, so
-  // nine units of 8 (remaining 100, 92, ..., 36) reach 72; then remaining 28 -> 7, 21 -> 6, 15 -> 4,
-  // 11 -> 3, 8 -> 2, 6 -> 2, 4 -> 1, 3 -> 1, 2 -> 1, 1 -> 1.
-  CHECK(guided_units(100, 1, 8) == std::vector<std::size_t>{0, 8, 16, 24, 32, 40, 48, 56, 64, 72, 79, 85, 89, 92, 94,
-                                                            96, 97, 98, 99, 100});
-  // 3 points on 3 workers: ceil(3/12) = 1 each. No points: no unit, only the end.
-  CHECK(guided_units(3, 3, 8) == std::vector<std::size_t>{0, 1, 2, 3});
-  CHECK(guided_units(0, 3, 8) == std::vector<std::size_t>{0});
-  // A largest unit of 1 (block_points 1): one point per unit.
-  CHECK(guided_units(5, 2, 1) == std::vector<std::size_t>{0, 1, 2, 3, 4, 5});
+TEST_CASE("work units: guided runs of whole points, then the last points split into one part per worker") {
+  using U = WorkUnit;
+  // 16 points, 2 workers, largest 8: the last 2 points (14, 15) are split, so 14 are whole. Divisor
+  // 4 x 2 = 8: remaining 14, 12, 10 give ceil(14/8) = ceil(12/8) = ceil(10/8) = 2 points; from 8
+  // remaining on, 1 point (points 6 to 13). Then points 14 and 15 in parts 0 and 1 of 2.
+  std::vector<U> expected{{0, 2, 0, 1}, {2, 4, 0, 1}, {4, 6, 0, 1}};
+  for (std::size_t i = 6; i < 14; ++i) expected.push_back({i, i + 1, 0, 1});
+  for (std::size_t i = 14; i < 16; ++i)
+    for (std::uint64_t part = 0; part < 2; ++part) expected.push_back({i, i + 1, part, 2});
+  CHECK(work_units(16, 2000, 2, 8) == expected);
+  // 100 points, 1 worker: nothing is split; divisor 4, largest 8: ceil(remaining/4) >= 8 while
+  // remaining > 28, so nine units of 8 (remaining 100, 92, ..., 36) reach 72; then remaining
+  // 28 -> 7, 21 -> 6, 15 -> 4, 11 -> 3, 8 -> 2, 6 -> 2, 4 -> 1, 3 -> 1, 2 -> 1, 1 -> 1.
+  const std::vector<std::size_t> starts{0, 8, 16, 24, 32, 40, 48, 56, 64, 72, 79, 85, 89, 92, 94, 96, 97, 98, 99, 100};
+  expected.clear();
+  for (std::size_t k = 0; k + 1 < starts.size(); ++k) expected.push_back({starts[k], starts[k + 1], 0, 1});
+  CHECK(work_units(100, 50, 1, 8) == expected);
+  // 2 points on 3 workers: both split, in 3 parts each; with 2 replicates, at most 2 parts each.
+  CHECK(work_units(2, 10, 3, 8) == std::vector<U>{{0, 1, 0, 3}, {0, 1, 1, 3}, {0, 1, 2, 3},
+                                                  {1, 2, 0, 3}, {1, 2, 1, 3}, {1, 2, 2, 3}});
+  CHECK(work_units(2, 2, 3, 8) == std::vector<U>{{0, 1, 0, 2}, {0, 1, 1, 2}, {1, 2, 0, 2}, {1, 2, 1, 2}});
+  // One replicate: a "part" of 1 is the whole point. No points: no units.
+  CHECK(work_units(2, 1, 2, 8) == std::vector<U>{{0, 1, 0, 1}, {1, 2, 0, 1}});
+  CHECK(work_units(0, 10, 3, 8).empty());
+}
+
+TEST_CASE("a point run in parts gives the row of the point run whole") {
+  const auto dir = fresh("parts");
+  const Experiment e = load(dir, small_experiment(2, 7, 6, 1));
+  // 7 replicates in parts [0, 3) and [3, 7) (7 * 1 / 2 = 3), concatenated in replicate order.
+  auto rows = run_point_part(e, 1, 0, 3, 1, false);
+  const auto second = run_point_part(e, 1, 3, 7, 2, false);
+  CHECK(rows.size() * 4 == second.size() * 3);  // 3 and 4 replicates of the same width
+  rows.insert(rows.end(), second.begin(), second.end());
+  const std::size_t point = 1;
+  CHECK(point_row_from_replicates(e, 1, rows) == run_points(e, std::span<const std::size_t>(&point, 1), 1, false)[0]);
+  // A part from another replicate range is another row (the test can fail).
+  auto shifted = run_point_part(e, 1, 1, 8, 1, false);
+  CHECK(point_row_from_replicates(e, 1, shifted) != point_row_from_replicates(e, 1, rows));
+  fs::remove_all(dir);
 }
 
 TEST_CASE("common random numbers: equal points give equal rows unless --independent-points") {

@@ -58,8 +58,8 @@ for line in open(sys.argv[1]):
     run = json.load(open(manifest))["run"]
     wall = float(end) - float(begin)
     runs[int(ranks)].append((wall, run))
-    busy = ", ".join(f"rank {r['rank']}: {r['busy_seconds']:.2f} s busy, {r['units']} units, {r['points']} points"
-                     for r in run["per_rank"])
+    busy = ", ".join(f"rank {r['rank']}: {r['busy_seconds']:.2f} s busy, {r['units']} units "
+                     f"({r['points']} points, {r['point_parts']} point parts)" for r in run["per_rank"])
     print(f"  {ranks} rank(s): {wall:.2f} s wall ({run['wall_seconds']:.2f} s inside); {busy}")
 median = {r: statistics.median(w for w, _ in v) for r, v in runs.items()}
 print(f"median wall, 1 rank: {median[1]:.2f} s; 2 ranks: {median[2]:.2f} s; speedup {median[1] / median[2]:.2f}x")

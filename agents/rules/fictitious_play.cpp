@@ -11,15 +11,14 @@
 #include <cmath>
 #include <limits>
 
-#include "agents/rules/choice.hpp"
 #include "agents/rules/learning.hpp"
 
 namespace leverage {
 namespace {
 
-class FictitiousPlay final : public DecisionRule {
+class FictitiousPlay final : public rules::Learner {
  public:
-  FictitiousPlay(double smoothing, double forgetting) : smoothing_(smoothing), forgetting_(forgetting) {}
+  FictitiousPlay(double smoothing, double forgetting) : Learner(forgetting), smoothing_(smoothing) {}
 
   std::size_t decide(const DecisionInput& input, DecisionRecord* record) const override {
     const std::size_t n = input.scenario.actors[input.actor].menu.size();
@@ -48,22 +47,11 @@ class FictitiousPlay final : public DecisionRule {
         if ((valued >> k & 1u) && average[k] >= best - tolerance) best_set |= MenuMask{1} << k;
       rules::uniform_probabilities(best_set, n, probabilities);
     }
-    const std::size_t chosen = rules::sample_index(probabilities, n, input.noise);
-    if (record) {
-      record->value = average;
-      record->probability = probabilities;
-    }
-    return chosen;
+    return choose(input, n, average, probabilities, record);
   }
-
-  void observe(const ObservedWeek& week, RuleMemory& memory) const override {
-    rules::learn_week(week, forgetting_, memory);
-  }
-  bool has_memory() const override { return true; }
 
  private:
   double smoothing_;
-  double forgetting_;
 };
 
 const bool registered = register_rule({

@@ -19,6 +19,7 @@
 #include <array>
 #include <cstddef>
 
+#include "agents/rules/choice.hpp"
 #include "engine/model/policy.hpp"
 #include "engine/model/valuation.hpp"
 #include "engine/model/world.hpp"
@@ -58,5 +59,28 @@ inline void uniform_probabilities(MenuMask feasible, std::size_t n, std::array<d
   for (std::size_t k = 0; k < n; ++k) count += feasible >> k & 1u;
   for (std::size_t k = 0; k < n; ++k) probabilities[k] = (feasible >> k & 1u) ? 1.0 / count : 0.0;
 }
+
+// What the learners share: the memory they keep (observe), and the draw and record of a decision.
+class Learner : public DecisionRule {
+ public:
+  explicit Learner(double forgetting) : forgetting_(forgetting) {}
+  void observe(const ObservedWeek& week, RuleMemory& memory) const override { learn_week(week, forgetting_, memory); }
+  bool has_memory() const override { return true; }
+
+ protected:
+  // One uniform draw from the actor's stream picks by `probabilities`; the record gets both arrays.
+  static std::size_t choose(const DecisionInput& input, std::size_t n, const std::array<double, kMaxMenu>& values,
+                            const std::array<double, kMaxMenu>& probabilities, DecisionRecord* record) {
+    const std::size_t chosen = sample_index(probabilities, n, input.noise);
+    if (record) {
+      record->value = values;
+      record->probability = probabilities;
+    }
+    return chosen;
+  }
+
+ private:
+  double forgetting_;
+};
 
 }  // namespace leverage::rules

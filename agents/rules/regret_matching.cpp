@@ -9,15 +9,14 @@
 // equilibrium (the inspection game) the averages approach that equilibrium.
 #include <limits>
 
-#include "agents/rules/choice.hpp"
 #include "agents/rules/learning.hpp"
 
 namespace leverage {
 namespace {
 
-class RegretMatching final : public DecisionRule {
+class RegretMatching final : public rules::Learner {
  public:
-  explicit RegretMatching(double forgetting) : forgetting_(forgetting) {}
+  using Learner::Learner;
 
   std::size_t decide(const DecisionInput& input, DecisionRecord* record) const override {
     const std::size_t n = input.scenario.actors[input.actor].menu.size();
@@ -37,21 +36,8 @@ class RegretMatching final : public DecisionRule {
     } else {
       rules::uniform_probabilities(input.feasible, n, probabilities);
     }
-    const std::size_t chosen = rules::sample_index(probabilities, n, input.noise);
-    if (record) {
-      record->value = regret;
-      record->probability = probabilities;
-    }
-    return chosen;
+    return choose(input, n, regret, probabilities, record);
   }
-
-  void observe(const ObservedWeek& week, RuleMemory& memory) const override {
-    rules::learn_week(week, forgetting_, memory);
-  }
-  bool has_memory() const override { return true; }
-
- private:
-  double forgetting_;
 };
 
 const bool registered = register_rule({

@@ -150,3 +150,25 @@ TEST_CASE("bayesian_target: deceived the other way, it corrects after the first 
   CHECK(control_record.weeks[4].actors[brussels].belief_resolved == Approx(0.95));
   CHECK(control_record.actions[5].action[minsk] == large);
 }
+
+TEST_CASE("bayesian_target: a private channel costs the target only its private share of the capitulation cost") {
+  // The same ultimatum sent privately ("public": false), private_capitulation_factor 0.5:
+  // K = 0.5 * 4 = 2, so comply - defy(hold) = -30 - 2 + 156 b; with factor 0 (the default) -30 + 156 b.
+  for (const double factor : {0.0, 0.5}) {
+    INFO("factor " << factor);
+    nlohmann::json d = target_lab(0.05, true);
+    d["actors"][2]["actions"][1]["ultimatum"]["public"] = false;
+    d["actors"][0]["rule"]["params"]["private_capitulation_factor"] = factor;
+    const auto s = test::load(d);
+    const std::size_t minsk = test::actor(*s, "minsk");
+    const WorldState state = test::step_expected(*s, initial_state(*s, ReplicateKey{1, 0, 0}),
+                                                 test::with(*s, {{"brussels", "ultimatum"}}));
+    rng::Rng noise = decision_stream(ReplicateKey{1, 0, 0}, s->actors[minsk].id_hash, 2);
+    DecisionRecord record;
+    s->actors[minsk].rule->decide(
+        DecisionInput{*s, state, minsk, feasible_actions(*s, state, minsk), noise, RuleMemory{}}, &record);
+    const double gap = record.value[test::action(*s, "minsk", "amnesty_large")] -
+                       record.value[test::action(*s, "minsk", "hold")];
+    CHECK(gap == Approx(-30.0 - 4.0 * factor + 156.0 * 0.05));
+  }
+}

@@ -11,6 +11,9 @@
 //   BM_ExpectedStep              copy and step_week with ExpectedNoise: one projection of the logit rule
 //   BM_CopyWorldState            copying the WorldState alone
 //   BM_ValueAlternatives/<id>    value_alternatives for one actor (the target first)
+//   BM_RuleDecide/<rule>         bayesian_target, regret_matching, fictitious_play as Minsk's rule:
+//                                one decision on that variant's mid-run state
+//   BM_RuleObserve/<rule>        a learner's observe() of one week
 //
 // Heap allocations are counted by replacing the global operator new/delete in this binary; the
 // replicate benchmarks report them per week. `leverage_bench --replicates=N [--variant=V]` skips the
@@ -355,6 +358,82 @@ int run_driver(long replicates, const std::string& variant) {
   return 0;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Rules of issue 4 (bayesian_target and the learners), each as the target's (Minsk's) rule on belarus_2024
+// (--set /actors/<target>/rule={"name": RULE}, default parameters), on that variant's state after
+// kMidRunWeeks weeks (an ultimatum is open then), with the rule memory those weeks left:
+//   BM_RuleDecide/<rule>   one decision: feasible_actions, its decision stream, rule->decide
+//   BM_RuleObserve/<rule>  one observe() of the week that follows (the learners' counterfactual
+//                          valuation of every alternative against the others' actual actions)
+
+struct RuleBench {
+  std::shared_ptr<const Scenario> scenario;
+  WorldState before, after;  // the mid-run state and the state one week later
+  WeekChoices choices;       // the choices made on `before`
+  RuleMemories memories{};   // after kMidRunWeeks observed weeks
+};
+std::vector<std::unique_ptr<RuleBench>> g_rule_benches;
+
+const RuleBench* make_rule_bench(const std::string& rule) {
+  auto bench = std::make_unique<RuleBench>();
+  const int target = g_scenario->target;
+  bench->scenario =
+      load_scenario(scenario_path(), {"/actors/" + std::to_string(target) + "/rule={\"name\": \"" + rule + "\"}"});
+  const Scenario& s = *bench->scenario;
+  WorldState state = initial_state(s, kMidRunKey);
+  for (int w = 0; w <= kMidRunWeeks; ++w) {
+    const WeekChoices choices = decide_week(s, state, kMidRunKey, nullptr, nullptr, &bench->memories);
+    WorldState next = state;
+    SampledNoise noise(kMidRunKey, state.week + 1);
+    step_week(s, next, choices, noise);
+    if (w == kMidRunWeeks) {
+      bench->before = state;
+      bench->after = next;
+      bench->choices = choices;
+      break;
+    }
+    observe_week(s, state, next, choices, bench->memories);
+    state = next;
+  }
+  g_rule_benches.push_back(std::move(bench));
+  return g_rule_benches.back().get();
+}
+
+void BM_RuleDecide(benchmark::State& st, const RuleBench* bench) {
+  const Scenario& s = *bench->scenario;
+  const auto target = static_cast<std::size_t>(s.target);
+  const ActorSpec& spec = s.actors[target];
+  const int week = bench->before.week + 1;
+  for (auto _ : st) {
+    const MenuMask feasible = feasible_actions(s, bench->before, target);
+    rng::Rng noise = decision_stream(kMidRunKey, spec.id_hash, week);
+    std::size_t chosen =
+        spec.rule->decide(DecisionInput{s, bench->before, target, feasible, noise, bench->memories[target]}, nullptr);
+    benchmark::DoNotOptimize(chosen);
+  }
+  st.counters["s_per_decision"] = Counter(static_cast<double>(st.iterations()), Counter::kIsRate | Counter::kInvert);
+}
+
+void BM_RuleObserve(benchmark::State& st, const RuleBench* bench) {
+  const Scenario& s = *bench->scenario;
+  const auto target = static_cast<std::size_t>(s.target);
+  for (auto _ : st) {
+    RuleMemory memory = bench->memories[target];
+    s.actors[target].rule->observe(ObservedWeek{s, bench->before, bench->after, bench->choices, target}, memory);
+    benchmark::DoNotOptimize(memory);
+  }
+  st.counters["s_per_observe"] = Counter(static_cast<double>(st.iterations()), Counter::kIsRate | Counter::kInvert);
+}
+
+void register_rule_benchmarks() {
+  for (const char* rule : {"bayesian_target", "regret_matching", "fictitious_play"}) {
+    const RuleBench* bench = make_rule_bench(rule);
+    benchmark::RegisterBenchmark((std::string("BM_RuleDecide/") + rule).c_str(), BM_RuleDecide, bench);
+    if (bench->scenario->actors[bench->scenario->target].rule->has_memory())
+      benchmark::RegisterBenchmark((std::string("BM_RuleObserve/") + rule).c_str(), BM_RuleObserve, bench);
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -398,6 +477,7 @@ int main(int argc, char** argv) {
   for (std::size_t i = 0; i < scenario.actors.size(); ++i)
     benchmark::RegisterBenchmark(("BM_DecideActor/" + scenario.actors[i].id + ":" + scenario.actors[i].rule_name).c_str(),
                                  BM_DecideActor, i);
+  register_rule_benchmarks();
   benchmark::RegisterBenchmark("BM_StepWeek/decided", BM_StepWeek, &g_mid.choices);
   benchmark::RegisterBenchmark("BM_StepWeek/hold_all", BM_StepWeek, &g_mid.hold_all);
   benchmark::RegisterBenchmark("BM_ExpectedStep", BM_ExpectedStep);

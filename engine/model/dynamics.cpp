@@ -132,11 +132,33 @@ void per_release_rewards(const Scenario& scenario, WorldState& state) {
   }
 }
 
+// Inspections detect evasion (Tsebelis 1989's inspection game inside the world): with probability
+// min(1, rate * inspection hours this week) the week's evasion is found (1 or 0 when sampled, the
+// probability in a projection). The inspecting actors share the reward by their hours. Returns the
+// detected share; nothing is drawn when no evasion is going on or detection is off.
+template <class Noise>
+double evasion_detected(const Scenario& scenario, WorldState& state, Noise& noise) {
+  const EconomyParams& e = scenario.economy;
+  if (state.evasion_level <= 0 || e.detection_per_inspection_hour <= 0) return 0;
+  const auto& crossings = scenario.transit.crossings;
+  double hours = 0;
+  for (std::size_t c = 0; c < crossings.size(); ++c) hours += state.inspection_hours[c];
+  if (hours <= 0) return 0;
+  const double detected = noise.detection(std::min(1.0, e.detection_per_inspection_hour * hours));
+  const double reward = detected * e.detection_reward_meur * state.evasion_level;
+  for (std::size_t c = 0; c < crossings.size(); ++c)
+    if (crossings[c].controller >= 0 && state.inspection_hours[c] > 0)
+      state.actors[crossings[c].controller].week_revenue += reward * state.inspection_hours[c] / hours;
+  return detected;
+}
+
 // The economy ledger of every actor, the target's buffer and budget stress, and the patron's aid.
 // `only_actor` >= 0 (a projection scoring that actor): the revenue of the other actors is not
 // computed, except the target's, which the buffer and budget stress need; no actor's revenue
 // depends on another's.
-void economy_dynamics(const Scenario& scenario, WorldState& state, int only_actor) {
+template <class Noise>
+void economy_dynamics(const Scenario& scenario, WorldState& state, Noise& noise) {
+  const int only_actor = noise.scored_actor();
   const EconomyParams& e = scenario.economy;
   const TransitParams& t = scenario.transit;
   const double demand = t.eu_transit_teu_per_week * state.demand_multiplier;
@@ -172,7 +194,9 @@ void economy_dynamics(const Scenario& scenario, WorldState& state, int only_acto
   if (scenario.target >= 0) {
     const double seals_factor = state.seals_in_force ? 1.0 - e.seals_evasion_cut : 1.0;
     const double evasion = e.evasion_revenue_meur_per_week * state.evasion_level * seals_factor * flowing_share;
-    double target_extra = evasion - state.sanctions_level * e.sanctions_loss_meur_per_level + paid + state.reward_week_meur;
+    const double detected = evasion_detected(scenario, state, noise);
+    double target_extra = evasion * (1.0 - detected) - detected * e.evasion_fine_meur * state.evasion_level -
+                          state.sanctions_level * e.sanctions_loss_meur_per_level + paid + state.reward_week_meur;
     if (state.suspension) target_extra -= e.suspension_export_loss_meur_per_week;
     ActorState& target = state.actors[scenario.target];
     target.week_revenue += target_extra;
@@ -211,7 +235,7 @@ void run_dynamics(const Scenario& scenario, WorldState& state, Noise& noise) {
   prisoner_dynamics(scenario, state, noise);
   transit_dynamics(scenario, state, noise);
   per_release_rewards<Noise>(scenario, state);
-  economy_dynamics(scenario, state, noise.scored_actor());
+  economy_dynamics(scenario, state, noise);
   slow_variables(scenario, state);
 }
 

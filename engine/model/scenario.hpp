@@ -139,6 +139,14 @@ struct EconomyParams {
   double evasion_revenue_meur_per_week = 1.5;
   double evasion_decay = 0.1;
   double seals_evasion_cut = 0.8;
+  // Detection of evasion by inspections (docs/MODEL.md 7.3.4; 0 = inspections detect nothing): a
+  // week's evasion is detected with probability min(1, rate * inspection hours at all crossings);
+  // detected, the target forfeits that week's evasion revenue and pays the fine, and the actors
+  // whose crossings were inspected share the reward by their inspection hours. Both scale with the
+  // evasion level.
+  double detection_per_inspection_hour = 0;
+  double evasion_fine_meur = 0;
+  double detection_reward_meur = 0;
   double sanctions_loss_meur_per_level = 2;
   double suspension_export_loss_meur_per_week = 15;
   double buffer_meur = 300;

@@ -105,6 +105,9 @@ void read_economy(ObjectReader& root, Scenario& s) {
   e.evasion_revenue_meur_per_week = r.number("evasion_revenue_meur_per_week", 0, kHuge);
   e.evasion_decay = r.number("evasion_decay", 0, 1);
   e.seals_evasion_cut = r.number("seals_evasion_cut", 0, 1);
+  e.detection_per_inspection_hour = r.number("detection_per_inspection_hour", 0, 1, 0.0);
+  e.evasion_fine_meur = r.number("evasion_fine_meur", 0, kHuge, 0.0);
+  e.detection_reward_meur = r.number("detection_reward_meur", 0, kHuge, 0.0);
   e.sanctions_loss_meur_per_level = r.number("sanctions_loss_meur_per_level", 0, kHuge);
   e.suspension_export_loss_meur_per_week = r.number("suspension_export_loss_meur_per_week", 0, kHuge);
   e.buffer_meur = r.number("buffer_meur", 1e-6, kHuge);

@@ -116,4 +116,76 @@ void value_alternatives(const Scenario& scenario, const WorldState& state, std::
   }
 }
 
+double persistent_value(const PayoffModel& model, const TermVector& before, const TermVector& after) {
+  const double delta = model.discount();
+  const double persistence = delta < 1.0 ? delta / (1.0 - delta) : 1e6;
+  double value = 0;
+  for (const Term term : kPersistentTerms) value += persistence * model.weight(term) * (at(after, term) - at(before, term));
+  return value;
+}
+
+double summits_value(const Scenario& scenario, const PayoffModel& model, int decision_week, double recent_releases_after) {
+  const double w_engagement = model.weight(Term::engagement);
+  if (w_engagement == 0) return 0;
+  const double keep = 1.0 - scenario.engagement.recent_release_decay;
+  double value = 0;
+  for (const auto& summit : scenario.engagement.summits) {
+    const int ahead = summit.week - decision_week;
+    if (ahead <= 0) continue;
+    value += std::pow(model.discount(), ahead) * w_engagement * summit.value *
+             std::min(1.0, recent_releases_after * std::pow(keep, ahead) / summit.releases_for_full_value);
+  }
+  return value;
+}
+
+UltimatumStakes ultimatum_stakes(const UltimatumSpec& spec, const PayoffModel& model) {
+  const double delta = model.discount();
+  const double w_revenue = model.weight(Term::revenue);
+  return {w_revenue * spec.threatened_loss_meur_per_week * spec.expected_threat_weeks,
+          w_revenue * spec.reward_value_meur_per_week * (delta < 1.0 ? delta / (1.0 - delta) : 1e6)};
+}
+
+void project_expected(const Scenario& scenario, const WorldState& state, const WeekChoices& choices,
+                      std::size_t actor, bool vetoed, bool choices_feasible, WorldState& next) {
+  copy_live_state(state, next, scenario.actors.size());
+  ExpectedNoise noise(static_cast<int>(actor), vetoed, choices_feasible);
+  step_week(scenario, next, choices, noise);
+}
+
+void value_alternatives_against(const Scenario& scenario, const WorldState& state, const WeekChoices& others,
+                                std::size_t actor, MenuMask feasible, std::array<double, kMaxMenu>& values) {
+  WeekChoices choices = others;
+  const auto& menu = scenario.actors[actor].menu;
+  union Scratch {
+    Scratch() {}
+    WorldState state;
+  } scratch;
+  // The others' given actions may have become infeasible on this state only when they were forced
+  // from outside; the step then checks every choice (choices_feasible false), as the world does.
+  bool others_feasible = true;
+  for (std::size_t i = 0; i < scenario.actors.size(); ++i)
+    if (i != actor) others_feasible = others_feasible && action_feasible(scenario, state, i, scenario.actors[i].menu[others.action[i]]);
+  for (std::size_t k = 0; k < menu.size(); ++k) {
+    if (!(feasible >> k & 1u)) {
+      values[k] = std::numeric_limits<double>::quiet_NaN();
+      continue;
+    }
+    choices.action[actor] = static_cast<std::uint8_t>(k);
+    const bool all_feasible = others_feasible && action_feasible(scenario, state, actor, menu[k]);
+    const auto value = [&](bool vetoed) {
+      project_expected(scenario, state, choices, actor, vetoed, all_feasible, scratch.state);
+      const ActorState& projected = scratch.state.actors[actor];
+      return scenario.actors[actor].payoff->weekly_utility(projected.terms, projected.reference) +
+             continuation_value(scenario, state, scratch.state, actor);
+    };
+    const double passes = value(false);
+    if (menu[k].collective && !scenario.eu_members.empty()) {
+      const double p = pass_probability(scenario, state, actor);
+      values[k] = p * passes + (1.0 - p) * value(true);
+    } else {
+      values[k] = passes;
+    }
+  }
+}
+
 }  // namespace leverage

@@ -28,6 +28,31 @@ inline constexpr Term kPersistentTerms[] = {Term::prisoners, Term::budget_stress
 double continuation_value(const Scenario& scenario, const WorldState& before, const WorldState& after,
                           std::size_t actor);
 
+// The parts of continuation_value, for rules that assemble their own valuation (bayesian_target):
+// the persistent terms' change valued as lasting; the summits still ahead, discounted to now, given
+// the releases remembered by then; and the target's stakes in an ultimatum in its utility, the
+// threatened loss L_u and the lump reward R_u (eased sanctions valued as lasting).
+double persistent_value(const PayoffModel& model, const TermVector& before, const TermVector& after);
+double summits_value(const Scenario& scenario, const PayoffModel& model, int decision_week, double recent_releases_after);
+struct UltimatumStakes {
+  double loss = 0;    // L_u
+  double reward = 0;  // R_u
+};
+UltimatumStakes ultimatum_stakes(const UltimatumSpec& spec, const PayoffModel& model);
+
+// One projection: `state` stepped a week with expected dynamics and these choices into `next`,
+// scoring `actor`; a collective act of `actor`'s own passes, or is vetoed when `vetoed`.
+// `choices_feasible`: the caller vouches that every choice is feasible on `state`.
+void project_expected(const Scenario& scenario, const WorldState& state, const WeekChoices& choices,
+                      std::size_t actor, bool vetoed, bool choices_feasible, WorldState& next);
+
+// Values every feasible alternative against the others' given choices (their entries in
+// `others`; the actor's own is replaced): value_alternatives with the others' actions given
+// instead of predicted. The learners value the actions they did not take this way, against what
+// the others actually did.
+void value_alternatives_against(const Scenario& scenario, const WorldState& state, const WeekChoices& others,
+                                std::size_t actor, MenuMask feasible, std::array<double, kMaxMenu>& values);
+
 // Values every feasible alternative (infeasible ones get NaN).
 void value_alternatives(const Scenario& scenario, const WorldState& state, std::size_t actor, MenuMask feasible,
                         std::array<double, kMaxMenu>& values);

@@ -45,6 +45,12 @@ bool SampledNoise::collective_vetoed(std::size_t, std::uint64_t actor_hash, cons
 
 bool SampledNoise::bernoulli_protocol(double p) { return rng::bernoulli(protocol_, p); }
 
+double SampledNoise::detection(double p) {
+  rng::Rng stream = rng::make_stream({key_.master_seed, key_.point, key_.replicate, purpose::detection,
+                                      static_cast<std::uint64_t>(week_)});
+  return rng::bernoulli(stream, p) ? 1.0 : 0.0;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Setup and feasibility
 

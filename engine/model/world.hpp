@@ -38,6 +38,7 @@ inline constexpr std::uint64_t prisoners = 3;
 inline constexpr std::uint64_t eu_veto = 4;
 inline constexpr std::uint64_t protocol = 5;
 inline constexpr std::uint64_t decision = 6;
+inline constexpr std::uint64_t detection = 7;
 }  // namespace purpose
 
 // The week's randomness when the world is simulated: each purpose has its own stream for the week.
@@ -52,6 +53,9 @@ class SampledNoise {
   bool collective_vetoed(std::size_t actor, std::uint64_t actor_hash, const std::vector<EuMember>& members,
                          double veto_boost);
   bool bernoulli_protocol(double p);
+  // Whether inspections detect this week's evasion (probability p): 1 or 0, one draw from the
+  // week's detection stream, made only when asked (p > 0), so worlds without detection draw nothing.
+  double detection(double p);
   int scored_actor() const { return -1; }
   bool choices_feasible() const { return false; }
   static constexpr bool expected = false;
@@ -80,6 +84,7 @@ class ExpectedNoise {
     return static_cast<int>(actor) == forced_actor_ && forced_veto_;
   }
   bool bernoulli_protocol(double p) { return p >= 0.5; }
+  double detection(double p) { return p; }  // the expected share of the evasion that is detected
   static constexpr bool expected = true;
 
  private:

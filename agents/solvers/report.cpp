@@ -117,6 +117,20 @@ void print_solution(std::ostream& out, const std::string& game_name, const Solut
     }
     for (const auto& note : equilibrium.notes) out << "  note: " << note << "\n";
   }
+  // A short table (the bargaining rounds, the vote table) is shown; a long path only goes to --csv.
+  if (solution.path && !solution.path->rows.empty() && solution.path->rows.size() <= 12) {
+    out << "\n";
+    std::vector<int> widths;
+    for (const auto& column : solution.path->columns) {
+      widths.push_back(static_cast<int>(std::max<std::size_t>(column.size(), 10)));
+      out << "  " << std::setw(widths.back()) << column;
+    }
+    out << "\n";
+    for (const auto& row : solution.path->rows) {
+      for (std::size_t c = 0; c < row.size() && c < widths.size(); ++c) out << "  " << std::setw(widths[c]) << short_number(row[c]);
+      out << "\n";
+    }
+  }
   if (!solution.facts.empty()) {
     out << "\n";
     for (const auto& [name, value] : solution.facts) out << name << " = " << short_number(value) << "\n";

@@ -87,7 +87,7 @@ TEST_CASE("the inspection game: a harsher penalty lowers inspection, not violati
   //                                                              =>  r = cost / (detection + loss)
   // gain 1, penalty 4: q = 1/5; penalty 9: q = 1/10. cost 1, detection 2, loss 3: r = 1/5 either way.
   for (const auto& [penalty, inspection] : std::vector<std::pair<double, double>>{{4.0, 0.2}, {9.0, 0.1}}) {
-    const auto file = test::shipped_game("inspection", {"/variables/penalty=" + std::to_string(penalty)});
+    const auto file = test::shipped_game("inspection", {test::numbered("/variables/penalty=", penalty)});
     const auto& game = std::get<games::NormalFormGame>(file.game);
     const auto found = games::support_enumeration(game);
     REQUIRE(found.equilibria.size() == 1);

@@ -79,10 +79,10 @@ TEST_CASE("crisis game, complete information: imposition on the path needs a sen
     const double cost = rng::uniform(rng, 0.0, 2.0);
     const double value = rng::uniform(rng, 0.0, 1.0) * cost;  // below the cost: prefers the status quo
     std::vector<std::string> overrides = {
-        "/variables/imposition_cost=" + std::to_string(cost), "/variables/imposition_value=" + std::to_string(value),
-        "/variables/audience_cost=" + std::to_string(rng::uniform(rng, 0.0, 2.0)),
-        "/variables/sanction_cost=" + std::to_string(rng::uniform(rng, 0.0, 2.0)),
-        "/variables/concession_cost=" + std::to_string(rng::uniform(rng, 0.0, 2.0))};
+        test::numbered("/variables/imposition_cost=", cost), test::numbered("/variables/imposition_value=", value),
+        test::numbered("/variables/audience_cost=", rng::uniform(rng, 0.0, 2.0)),
+        test::numbered("/variables/sanction_cost=", rng::uniform(rng, 0.0, 2.0)),
+        test::numbered("/variables/concession_cost=", rng::uniform(rng, 0.0, 2.0))};
     const auto file = test::shipped_game("crisis_complete", overrides);
     const auto& game = std::get<ExtensiveGame>(file.game);
     const auto solved = games::backward_induction(game);
@@ -109,7 +109,7 @@ TEST_CASE("the ultimatum game: offer nothing, accepted, with the responder's tie
   const auto& game = std::get<ExtensiveGame>(file.game);
   const auto solved = games::backward_induction(game);
   CHECK(chosen(game, solved.profile, "root") == "offer_0");
-  for (int k = 1; k <= 4; ++k) CHECK(chosen(game, solved.profile, "offer_" + std::to_string(k)) == "accept");
+  for (int k = 1; k <= 4; ++k) CHECK(chosen(game, solved.profile, test::numbered("offer_", k)) == "accept");
   CHECK(solved.values[0] == std::vector<double>{4.0, 0.0});
   CHECK(solved.ties == std::vector<std::string>{"offer_0"});
 }
@@ -260,7 +260,7 @@ namespace {
 ExtensiveGame random_tree(rng::Rng& rng) {
   ExtensiveGame game;
   const std::size_t players = rng::uniform01(rng) < 0.5 ? 2 : 3;
-  for (std::size_t p = 0; p < players; ++p) game.players.push_back("p" + std::to_string(p));
+  for (std::size_t p = 0; p < players; ++p) game.players.push_back(test::numbered("p", p));
   std::function<std::size_t(std::size_t, const std::string&)> grow = [&](std::size_t depth, const std::string& label) {
     const std::size_t index = game.nodes.size();
     game.nodes.emplace_back();
@@ -273,7 +273,7 @@ ExtensiveGame random_tree(rng::Rng& rng) {
       return index;
     }
     const std::size_t width = 1 + static_cast<std::size_t>(rng::uniform01(rng) * 3.0);
-    for (std::size_t k = 0; k < width; ++k) node.actions.push_back("a" + std::to_string(k));
+    for (std::size_t k = 0; k < width; ++k) node.actions.push_back(test::numbered("a", k));
     if (rng::uniform01(rng) < 0.15) {
       node.kind = TreeNode::Kind::chance;
       double total = 0.0;

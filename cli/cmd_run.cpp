@@ -3,6 +3,7 @@
 
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
+#include "agents/solvers/solution.hpp"
 #include "cli/summary_text.hpp"
 #include "engine/io/run_outputs.hpp"
 #include "engine/model/scenario_loader.hpp"
@@ -47,6 +48,8 @@ int command_list(std::ostream& out) {
   for (const auto& [name, entry] : payoff_registry()) out << "  " << name << "  " << entry.summary << "\n";
   out << "action kinds:\n";
   for (const auto& entry : action_kind_table()) out << "  " << entry.name << "  " << entry.summary << "\n";
+  out << "game solvers (leverage solve --solver NAME, docs/GAMES.md):\n";
+  for (const auto& entry : games::solver_registry()) out << "  " << entry.name << "  " << entry.summary << "\n";
   out << "payoff terms:\n";
   for (const auto& entry : term_table()) out << "  " << entry.name << " [" << entry.unit << "]  " << entry.summary << "\n";
   return 0;

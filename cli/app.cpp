@@ -46,6 +46,7 @@ int run_main(int argc, char** argv) {
   add_sweep_command(app, action);
   add_merge_command(app, action);
   add_validate_command(app, action);
+  add_tournament_command(app, action);
   add_reference_commands(app, action);
   try {
     app.parse(argc, argv);

@@ -14,6 +14,7 @@ void add_ensemble_command(CLI::App& app, CommandAction& action);   // cmd_ensemb
 void add_replay_command(CLI::App& app, CommandAction& action);     // cmd_replay.cpp
 void add_sweep_command(CLI::App& app, CommandAction& action);      // cmd_sweep.cpp
 void add_merge_command(CLI::App& app, CommandAction& action);      // cmd_sweep.cpp
+void add_tournament_command(CLI::App& app, CommandAction& action);  // cmd_tournament.cpp
 void add_reference_commands(CLI::App& app, CommandAction& action);  // reference.cpp: schema, list, docs
 
 }  // namespace leverage::cli

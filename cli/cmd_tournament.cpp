@@ -39,7 +39,7 @@ int command_tournament(const TournamentArgs& args, std::ostream& out) {
         << " replicates per pairing, " << plan.senders.size() << " x " << plan.targets.size() << " pairings\n";
     out << std::fixed << std::setprecision(1);
     for (const auto& r : results)
-      out << "  " << std::left << std::setw(24) << r.sender_label << std::setw(16) << r.target_label << std::right
+      out << "  " << std::left << std::setw(26) << r.sender_label << std::setw(16) << r.target_label << std::right
           << " net releases " << std::setw(7) << r.net_releases_mean << "  success " << std::setw(5)
           << 100 * r.success_frequency << "%  payoffs " << r.sender_payoff_mean << " / " << r.target_payoff_mean << "\n";
     out << "outputs: " << csv.string() << "\n";

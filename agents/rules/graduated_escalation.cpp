@@ -27,10 +27,8 @@ constexpr std::initializer_list<ActionKind> kRelentKinds = {ActionKind::lift_mea
 class GraduatedEscalation final : public DecisionRule {
  public:
   GraduatedEscalation(std::vector<std::size_t> ladder, std::vector<double> thresholds, std::optional<std::size_t> relent,
-                      std::size_t neutral, rules::UltimatumPlan plan, rules::ConductThresholds conduct, double error_rate,
-                      const ActorSpec& actor)
-      : ladder_(std::move(ladder)), thresholds_(std::move(thresholds)), relent_(relent), neutral_(neutral), plan_(plan),
-        conduct_(conduct), error_rate_(error_rate) {
+                      rules::EscalationCommon common, const ActorSpec& actor)
+      : ladder_(std::move(ladder)), thresholds_(std::move(thresholds)), relent_(relent), common_(common) {
     for (std::size_t k = 0; k < ladder_.size(); ++k)
       if (actor.menu[ladder_[k]].kind == ActionKind::execute_threat) execute_rung_ = static_cast<int>(k);
   }
@@ -48,20 +46,20 @@ class GraduatedEscalation final : public DecisionRule {
     const auto last = static_cast<Conduct>(static_cast<int>(in.memory.value[1]));
     const int top = rung(score);
     const bool execute_now = execute_rung_ >= 0 && top >= execute_rung_;
-    std::size_t intended = neutral_;
+    std::size_t intended = common_.neutral;
     if (const auto move =
-            rules::ultimatum_move(in, plan_, execute_now ? rules::DeadlineAnswer::execute : rules::DeadlineAnswer::extend)) {
+            rules::ultimatum_move(in, common_.plan, execute_now ? rules::DeadlineAnswer::execute : rules::DeadlineAnswer::extend)) {
       intended = *move;
     } else if (top >= 0) {
       intended = ladder_[static_cast<std::size_t>(top)];  // deterministic_choice falls back to neutral if infeasible
     } else if (last == Conduct::cooperated && rules::feasible(in.feasible, relent_)) {
       intended = *relent_;
     }
-    return rules::deterministic_choice(in, intended, neutral_, error_rate_, record);
+    return rules::deterministic_choice(in, intended, common_.neutral, common_.error_rate, record);
   }
 
   void observe(const ObservedWeek& week, RuleMemory& memory) const override {
-    const Conduct conduct = rules::classify(week.before, week.after, conduct_);
+    const Conduct conduct = rules::classify(week.before, week.after, common_.conduct);
     memory.value[0] = conduct == Conduct::cooperated ? 0.0 : memory.value[0] + 1.0;
     memory.value[1] = static_cast<double>(conduct);
   }
@@ -71,10 +69,7 @@ class GraduatedEscalation final : public DecisionRule {
   std::vector<std::size_t> ladder_;
   std::vector<double> thresholds_;
   std::optional<std::size_t> relent_;
-  std::size_t neutral_;
-  rules::UltimatumPlan plan_;
-  rules::ConductThresholds conduct_;
-  double error_rate_;
+  rules::EscalationCommon common_;
   int execute_rung_ = -1;
 };
 
@@ -91,18 +86,14 @@ std::string ladder_doc() {
 const bool registered = register_rule({
     "graduated_escalation",
     "Climbs a ladder of measures (inspections, closure, sanctions, suspension) as the target's defiance lasts.",
-    rules::concat(
-        {
-            {"ladder", ParamType::array, nlohmann::json::array(), 0, 0, {}, ladder_doc()},
-            {"thresholds", ParamType::array, nlohmann::json::array(), 0, 0, {},
-             "[S, ...]: rung k is active from S_k consecutive weeks without cooperation (integers, strictly "
-             "increasing, one per rung); []: 2, 4, 6, ..."},
-            {"relent", ParamType::string, "", 0, 0, {},
-             rules::action_doc("played the week after a cooperative week when no rung is active", kRelentKinds, false)},
-            rules::neutral_param(),
-            rules::error_rate_param(),
-        },
-        rules::concat(rules::ultimatum_params(), rules::conduct_params())),
+    rules::escalation_params({
+        {"ladder", ParamType::array, nlohmann::json::array(), 0, 0, {}, ladder_doc()},
+        {"thresholds", ParamType::array, nlohmann::json::array(), 0, 0, {},
+         "[S, ...]: rung k is active from S_k consecutive weeks without cooperation (integers, strictly "
+         "increasing, one per rung); []: 2, 4, 6, ..."},
+        {"relent", ParamType::string, "", 0, 0, {},
+         rules::action_doc("played the week after a cooperative week when no rung is active", kRelentKinds, false)},
+    }),
     [](const BuildContext& context) -> std::shared_ptr<const DecisionRule> {
       const ActorSpec& actor = context.scenario.actors[context.actor];
       config::ObjectReader params(context.params);
@@ -139,13 +130,9 @@ const bool registered = register_rule({
         thresholds_node.fail("one threshold per rung (" + std::to_string(ladder.size()) + ")",
                              std::to_string(thresholds.size()) + " thresholds");
       const auto relent = rules::action_param(params, "relent", actor, kRelentKinds, false);
-      const std::size_t neutral = rules::read_neutral(params, actor);
-      const double error_rate = params.number("error_rate", 0.0, 1.0);
-      const rules::UltimatumPlan plan = rules::read_ultimatum_plan(params, actor);
-      const rules::ConductThresholds conduct = rules::read_conduct(params);
+      const rules::EscalationCommon common = rules::read_escalation_common(params, actor);
       params.finish();
-      return std::make_shared<GraduatedEscalation>(std::move(ladder), std::move(thresholds), relent, neutral, plan,
-                                                   conduct, error_rate, actor);
+      return std::make_shared<GraduatedEscalation>(std::move(ladder), std::move(thresholds), relent, common, actor);
     },
     Suits::sender,
 });

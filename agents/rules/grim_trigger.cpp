@@ -15,23 +15,21 @@ constexpr std::initializer_list<ActionKind> kPunishKinds = {ActionKind::tighten_
 
 class GrimTrigger final : public DecisionRule {
  public:
-  GrimTrigger(std::size_t punish, std::size_t neutral, rules::UltimatumPlan plan, rules::ConductThresholds conduct,
-              double error_rate)
-      : punish_(punish), neutral_(neutral), plan_(plan), conduct_(conduct), error_rate_(error_rate) {}
+  GrimTrigger(std::size_t punish, rules::EscalationCommon common) : punish_(punish), common_(common) {}
 
   std::size_t decide(const DecisionInput& in, DecisionRecord* record) const override {
     const bool fired = in.memory.value[0] > 0.5;
-    std::size_t intended = neutral_;
-    if (const auto move = rules::ultimatum_move(in, plan_, rules::DeadlineAnswer::execute)) {
+    std::size_t intended = common_.neutral;
+    if (const auto move = rules::ultimatum_move(in, common_.plan, rules::DeadlineAnswer::execute)) {
       intended = *move;
     } else if (fired) {
       intended = punish_;
     }
-    return rules::deterministic_choice(in, intended, neutral_, error_rate_, record);
+    return rules::deterministic_choice(in, intended, common_.neutral, common_.error_rate, record);
   }
 
   void observe(const ObservedWeek& week, RuleMemory& memory) const override {
-    const rules::Conduct conduct = rules::classify(week.before, week.after, conduct_);
+    const rules::Conduct conduct = rules::classify(week.before, week.after, common_.conduct);
     const UltimatumState* own = rules::own_open_ultimatum(week.after, week.actor);
     const bool deadline_missed = own && own->stage == UltimatumStage::awaiting_decision;
     if (conduct == rules::Conduct::defected || deadline_missed) memory.value[0] = 1;
@@ -40,33 +38,23 @@ class GrimTrigger final : public DecisionRule {
 
  private:
   std::size_t punish_;
-  std::size_t neutral_;
-  rules::UltimatumPlan plan_;
-  rules::ConductThresholds conduct_;
-  double error_rate_;
+  rules::EscalationCommon common_;
 };
 
 const bool registered = register_rule({
     "grim_trigger",
     "Neutral until the target defects once (or misses the own ultimatum's deadline), then punishes for ever.",
-    rules::concat(
-        {
-            {"punish", ParamType::string, "", 0, 0, {},
-             rules::action_doc("played every week once the trigger has fired", kPunishKinds, true)},
-            rules::neutral_param(),
-            rules::error_rate_param(),
-        },
-        rules::concat(rules::ultimatum_params(), rules::conduct_params())),
+    rules::escalation_params({
+        {"punish", ParamType::string, "", 0, 0, {},
+         rules::action_doc("played every week once the trigger has fired", kPunishKinds, true)},
+    }),
     [](const BuildContext& context) -> std::shared_ptr<const DecisionRule> {
       const ActorSpec& actor = context.scenario.actors[context.actor];
       config::ObjectReader params(context.params);
       const auto punish = rules::action_param(params, "punish", actor, kPunishKinds, true);
-      const std::size_t neutral = rules::read_neutral(params, actor);
-      const double error_rate = params.number("error_rate", 0.0, 1.0);
-      const rules::UltimatumPlan plan = rules::read_ultimatum_plan(params, actor);
-      const rules::ConductThresholds conduct = rules::read_conduct(params);
+      const rules::EscalationCommon common = rules::read_escalation_common(params, actor);
       params.finish();
-      return std::make_shared<GrimTrigger>(*punish, neutral, plan, conduct, error_rate);
+      return std::make_shared<GrimTrigger>(*punish, common);
     },
     Suits::sender,
 });

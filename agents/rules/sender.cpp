@@ -168,15 +168,9 @@ std::size_t deterministic_choice(const DecisionInput& in, std::size_t intended, 
   for (std::size_t k = 0; k < n; ++k) feasible_count += in.feasible >> k & 1u;
   std::size_t chosen = intended;
   if (error_rate > 0 && tremble < error_rate && feasible_count > 0) {
-    std::size_t pick = static_cast<std::size_t>(pick_draw * static_cast<double>(feasible_count));
-    for (std::size_t k = 0; k < n; ++k)
-      if (in.feasible >> k & 1u) {
-        if (pick == 0) {
-          chosen = k;
-          break;
-        }
-        --pick;
-      }
+    const std::size_t k =
+        nth_feasible(in.feasible, n, static_cast<std::size_t>(pick_draw * static_cast<double>(feasible_count)));
+    if (k < n) chosen = k;
   }
   if (record) {
     for (std::size_t k = 0; k < n; ++k) {
@@ -192,6 +186,21 @@ std::size_t deterministic_choice(const DecisionInput& in, std::size_t intended, 
 std::vector<ParamSpec> concat(std::vector<ParamSpec> first, const std::vector<ParamSpec>& second) {
   first.insert(first.end(), second.begin(), second.end());
   return first;
+}
+
+std::vector<ParamSpec> escalation_params(std::vector<ParamSpec> own) {
+  own.push_back(neutral_param());
+  own.push_back(error_rate_param());
+  return concat(concat(std::move(own), ultimatum_params()), conduct_params());
+}
+
+EscalationCommon read_escalation_common(config::ObjectReader& params, const ActorSpec& actor) {
+  EscalationCommon common;
+  common.neutral = read_neutral(params, actor);
+  common.error_rate = params.number("error_rate", 0.0, 1.0);
+  common.plan = read_ultimatum_plan(params, actor);
+  common.conduct = read_conduct(params);
+  return common;
 }
 
 }  // namespace leverage::rules

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "agents/rules/choice.hpp"
 #include "engine/config/json_reader.hpp"
 #include "engine/model/action.hpp"
 #include "engine/model/policy.hpp"
@@ -85,5 +86,18 @@ std::size_t deterministic_choice(const DecisionInput& in, std::size_t intended, 
                                  DecisionRecord* record);
 
 std::vector<ParamSpec> concat(std::vector<ParamSpec> first, const std::vector<ParamSpec>& second);
+
+// What the escalating rules (tit_for_tat, grim_trigger, graduated_escalation) share: `neutral`,
+// `error_rate`, the ultimatum steps and the conduct thresholds, read in this order after the rule's
+// own parameters.
+struct EscalationCommon {
+  std::size_t neutral = 0;
+  double error_rate = 0;
+  UltimatumPlan plan;
+  ConductThresholds conduct;
+};
+std::vector<ParamSpec> escalation_params(std::vector<ParamSpec> own);
+EscalationCommon read_escalation_common(config::ObjectReader& params, const ActorSpec& actor);
+
 
 }  // namespace leverage::rules

@@ -20,62 +20,51 @@ constexpr std::initializer_list<ActionKind> kPunishKinds = {ActionKind::tighten_
 
 class TitForTat final : public DecisionRule {
  public:
-  TitForTat(std::optional<std::size_t> reward, std::size_t punish, std::size_t neutral, rules::UltimatumPlan plan,
-            rules::ConductThresholds conduct, double error_rate)
-      : reward_(reward), punish_(punish), neutral_(neutral), plan_(plan), conduct_(conduct), error_rate_(error_rate) {}
+  TitForTat(std::optional<std::size_t> reward, std::size_t punish, rules::EscalationCommon common)
+      : reward_(reward), punish_(punish), common_(common) {}
 
   std::size_t decide(const DecisionInput& in, DecisionRecord* record) const override {
     const auto last = static_cast<Conduct>(static_cast<int>(in.memory.value[0]));
-    std::size_t intended = neutral_;
+    std::size_t intended = common_.neutral;
     const auto answer = last == Conduct::cooperated ? rules::DeadlineAnswer::extend : rules::DeadlineAnswer::execute;
-    if (const auto move = rules::ultimatum_move(in, plan_, answer)) {
+    if (const auto move = rules::ultimatum_move(in, common_.plan, answer)) {
       intended = *move;
     } else if (last == Conduct::cooperated && rules::feasible(in.feasible, reward_)) {
       intended = *reward_;
     } else if (last == Conduct::defected && rules::feasible(in.feasible, punish_)) {
       intended = punish_;
     }
-    return rules::deterministic_choice(in, intended, neutral_, error_rate_, record);
+    return rules::deterministic_choice(in, intended, common_.neutral, common_.error_rate, record);
   }
 
   void observe(const ObservedWeek& week, RuleMemory& memory) const override {
-    memory.value[0] = static_cast<double>(rules::classify(week.before, week.after, conduct_));
+    memory.value[0] = static_cast<double>(rules::classify(week.before, week.after, common_.conduct));
   }
   bool has_memory() const override { return true; }
 
  private:
   std::optional<std::size_t> reward_;
   std::size_t punish_;
-  std::size_t neutral_;
-  rules::UltimatumPlan plan_;
-  rules::ConductThresholds conduct_;
-  double error_rate_;
+  rules::EscalationCommon common_;
 };
 
 const bool registered = register_rule({
     "tit_for_tat",
     "Mirrors the target's conduct of the week before: reward after cooperation, punishment after defection.",
-    rules::concat(
-        {
-            {"reward", ParamType::string, "", 0, 0, {},
-             rules::action_doc("played after a week in which the target cooperated", kRewardKinds, false)},
-            {"punish", ParamType::string, "", 0, 0, {},
-             rules::action_doc("played after a week in which the target defected", kPunishKinds, true)},
-            rules::neutral_param(),
-            rules::error_rate_param(),
-        },
-        rules::concat(rules::ultimatum_params(), rules::conduct_params())),
+    rules::escalation_params({
+        {"reward", ParamType::string, "", 0, 0, {},
+         rules::action_doc("played after a week in which the target cooperated", kRewardKinds, false)},
+        {"punish", ParamType::string, "", 0, 0, {},
+         rules::action_doc("played after a week in which the target defected", kPunishKinds, true)},
+    }),
     [](const BuildContext& context) -> std::shared_ptr<const DecisionRule> {
       const ActorSpec& actor = context.scenario.actors[context.actor];
       config::ObjectReader params(context.params);
       const auto reward = rules::action_param(params, "reward", actor, kRewardKinds, false);
       const auto punish = rules::action_param(params, "punish", actor, kPunishKinds, true);
-      const std::size_t neutral = rules::read_neutral(params, actor);
-      const double error_rate = params.number("error_rate", 0.0, 1.0);
-      const rules::UltimatumPlan plan = rules::read_ultimatum_plan(params, actor);
-      const rules::ConductThresholds conduct = rules::read_conduct(params);
+      const rules::EscalationCommon common = rules::read_escalation_common(params, actor);
       params.finish();
-      return std::make_shared<TitForTat>(reward, *punish, neutral, plan, conduct, error_rate);
+      return std::make_shared<TitForTat>(reward, *punish, common);
     },
     Suits::sender,
 });

@@ -12,6 +12,7 @@
 #include "engine/model/scenario_loader.hpp"
 #include "engine/replay/replay_file.hpp"
 #include "tests/support/lab.hpp"
+#include "tests/support/run_checks.hpp"
 
 using namespace leverage;
 
@@ -28,23 +29,7 @@ void check_run(const Scenario& s) {
   const ReplicateKey key{7, 0, 3};
   const WorldState end = run_replicate(s, key, s.weeks, &record);
   REQUIRE(record.weeks.size() == 52);
-  const std::size_t n = s.actors.size();
-  for (std::size_t w = 0; w < record.weeks.size(); ++w)
-    for (std::size_t i = 0; i < n; ++i) {
-      CHECK(std::isfinite(record.weeks[w].actors[i].payoff));
-      const DecisionRecord& d = record.decisions[w * n + i];
-      CHECK(d.menu_size == s.actors[i].menu.size());
-      CHECK((d.feasible >> d.chosen & 1u));
-      double total = 0;
-      for (std::size_t k = 0; k < d.menu_size; ++k) {
-        const bool feasible = d.feasible >> k & 1u;
-        if (feasible) CHECK(std::isfinite(d.value[k]));
-        if (!feasible) CHECK(d.probability[k] == 0);
-        CHECK(d.probability[k] >= 0);
-        total += d.probability[k];
-      }
-      CHECK(total == Approx(1.0).epsilon(1e-12));
-    }
+  test::check_decision_log(s, record);
   // The replay's bytes decode to the same log and re-simulate to the same outcome.
   const auto replay = replay::make_replay(s, key, s.weeks, record, end);
   const auto decoded = replay::decode_replay(replay::encode_replay(replay, "conformance"), "conformance");

@@ -49,7 +49,7 @@ TEST_CASE("per-type parameters: the type drawn decides which parameters play", "
 TEST_CASE("per-type parameters are validated like params", "[rules][types]") {
   nlohmann::json rule = {{"name", "tit_for_tat"}, {"params_unresolved", {{"punsh", "hold"}}}};
   auto e = load_error(typed_lab(0.5, rule));
-  CHECK(e.pointer == "/actors/2/rule/params_unresolved");
+  CHECK(e.pointer == "/actors/2/rule/params_unresolved/punsh");
   CHECK_THAT(e.found, Catch::Contains("did you mean \"punish\""));
   rule = {{"name", "tit_for_tat"}, {"params_unresolved", {{"punish", "tigthen"}}}};
   e = load_error(typed_lab(0.5, rule));

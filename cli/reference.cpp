@@ -198,6 +198,13 @@ std::string scenario_json_schema() {
        {"rule", choice_schema(rule_registry(), "name")}},
       {"id", "actions", "payoff", "rule"});
 
+  // A tournament plan for `leverage tournament` (docs/TOURNAMENTS.md); entries hold actors' rule objects.
+  const json entry = object({{"label", str}, {"rule", choice_schema(rule_registry(), "name")}}, {"rule"});
+  const json entries{{"type", "array"}, {"minItems", 1}, {"items", entry}};
+  const json tournament = object({{"sender", str}, {"target", str}, {"replicates", integer(1, 1e8)},
+                                  {"seed", integer(0, 9007199254740992.0)}, {"senders", entries}, {"targets", entries}},
+                                 {"sender", "target", "senders", "targets"});
+
   json schema{
       {"$schema", "https://json-schema.org/draft/2020-12/schema"},
       {"title", "leverage scenario"},
@@ -257,7 +264,7 @@ std::string scenario_json_schema() {
        {"assurance", object({{"delivered_if_reliable", number(0, 1)}, {"delivered_if_unreliable", number(0, 1)}},
                             {"delivered_if_reliable", "delivered_if_unreliable"})},
        {"actors", {{"type", "array"}, {"minItems", 1}, {"maxItems", 8}, {"items", actor}}},
-       {"tournament", {{"type", "object"}, {"description", "a tournament plan for `leverage tournament` (docs/TOURNAMENTS.md)"}}}},
+       {"tournament", tournament}},
       {"schema_version", "name", "weeks", "target", "prisoners", "transit", "economy", "migration", "pressure", "eu",
        "engagement", "assurance", "actors"});
   for (const auto& [key, value] : body.items()) schema[key] = value;

@@ -7,6 +7,8 @@
 //   BM_Replicate52WeeksRecorded  the same with a RunRecord (trajectory and decision log), for contrast
 //   BM_DecideWeek                decide_week on a mid-run state (after 10 weeks): all actors
 //   BM_DecideActor/<id>          one actor's rule on that state (feasibility, stream, decide)
+//   BM_DecideRule/<rule>         every registered rule that may sit in Brussels' slot, with default
+//                                parameters, deciding for Brussels on that state (zeroed rule memory)
 //   BM_StepWeek/<choices>        copy the mid-run state and step_week it with SampledNoise, fixed choices
 //   BM_ExpectedStep              copy and step_week with ExpectedNoise: one projection of the logit rule
 //   BM_CopyWorldState            copying the WorldState alone
@@ -250,19 +252,23 @@ void BM_DecideWeek(benchmark::State& st) {
       Counter(static_cast<double>(st.iterations()) * actors, Counter::kIsRate | Counter::kInvert);
 }
 
-// One actor's share of decide_week (same work as one iteration of its loop).
-void BM_DecideActor(benchmark::State& st, std::size_t actor) {
-  const ActorSpec& spec = g_scenario->actors[actor];
+// One actor's share of decide_week (same work as one iteration of its loop), on the mid-run state.
+void BM_DecideActor(benchmark::State& st, const Scenario* scenario, std::size_t actor) {
+  const ActorSpec& spec = scenario->actors[actor];
   const int week = g_mid.state.week + 1;
   const RuleMemory memory{};
   for (auto _ : st) {
-    const MenuMask feasible = feasible_actions(*g_scenario, g_mid.state, actor);
+    const MenuMask feasible = feasible_actions(*scenario, g_mid.state, actor);
     rng::Rng noise = decision_stream(kMidRunKey, spec.id_hash, week);
-    std::size_t chosen = spec.rule->decide(DecisionInput{*g_scenario, g_mid.state, actor, feasible, noise, memory}, nullptr);
+    std::size_t chosen = spec.rule->decide(DecisionInput{*scenario, g_mid.state, actor, feasible, noise, memory}, nullptr);
     benchmark::DoNotOptimize(chosen);
   }
   st.counters["s_per_decision"] = Counter(static_cast<double>(st.iterations()), Counter::kIsRate | Counter::kInvert);
 }
+
+// Brussels' slot played by each registered rule (default parameters) on the default scenario's
+// mid-run state (BM_DecideRule/<rule>: BM_DecideActor on these scenarios).
+std::vector<std::shared_ptr<const Scenario>> g_rule_scenarios;
 
 // 3. One world step with SampledNoise and fixed choices; the state is re-copied each iteration so
 // every iteration steps the same week (BM_CopyWorldState is that copy alone).
@@ -476,7 +482,15 @@ int main(int argc, char** argv) {
   benchmark::RegisterBenchmark("BM_DecideWeek", BM_DecideWeek);
   for (std::size_t i = 0; i < scenario.actors.size(); ++i)
     benchmark::RegisterBenchmark(("BM_DecideActor/" + scenario.actors[i].id + ":" + scenario.actors[i].rule_name).c_str(),
-                                 BM_DecideActor, i);
+                                 BM_DecideActor, g_scenario.get(), i);
+  for (const auto& [name, entry] : rule_registry()) {
+    if (entry.suits == Suits::target) continue;
+    const int brussels = scenario.actor_index("brussels");
+    g_rule_scenarios.push_back(
+        load_scenario(scenario_path(), {"/actors/" + std::to_string(brussels) + "/rule={\"name\": \"" + name + "\"}"}));
+    benchmark::RegisterBenchmark(("BM_DecideRule/" + name).c_str(), BM_DecideActor, g_rule_scenarios.back().get(),
+                                 static_cast<std::size_t>(brussels));
+  }
   register_rule_benchmarks();
   benchmark::RegisterBenchmark("BM_StepWeek/decided", BM_StepWeek, &g_mid.choices);
   benchmark::RegisterBenchmark("BM_StepWeek/hold_all", BM_StepWeek, &g_mid.hold_all);

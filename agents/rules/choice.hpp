@@ -38,4 +38,15 @@ inline std::size_t sample_index(const std::array<double, kMaxMenu>& probabilitie
   return last_positive;  // rounding left u above the cumulative sum
 }
 
+// The `pick`-th feasible menu index (0-based) among the first n; n if there are fewer. A tremble's
+// uniformly drawn feasible action.
+inline std::size_t nth_feasible(MenuMask feasible, std::size_t n, std::size_t pick) {
+  for (std::size_t k = 0; k < n; ++k)
+    if (feasible >> k & 1u) {
+      if (pick == 0) return k;
+      --pick;
+    }
+  return n;
+}
+
 }  // namespace leverage::rules

@@ -108,12 +108,8 @@ class Scripted final : public DecisionRule {
     std::size_t feasible_count = 0;
     for (std::size_t k = 0; k < n; ++k) feasible_count += in.feasible >> k & 1u;
     if (error_rate_ > 0 && draws[rules_.size()] < error_rate_) {
-      std::size_t pick = static_cast<std::size_t>(draws[rules_.size() + 1] * static_cast<double>(feasible_count));
-      for (std::size_t k = 0; k < n; ++k)
-        if (in.feasible >> k & 1u) {
-          if (pick == 0) { chosen = k; break; }
-          --pick;
-        }
+      const std::size_t pick = static_cast<std::size_t>(draws[rules_.size() + 1] * static_cast<double>(feasible_count));
+      if (const std::size_t k = rules::nth_feasible(in.feasible, n, pick); k < n) chosen = k;
     }
     if (record) {
       // Probabilities of the scripted choice under trembles; values from the actor's payoff model.

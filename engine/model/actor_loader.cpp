@@ -7,6 +7,7 @@
 #include "engine/model/loader_parts.hpp"
 #include "engine/model/policy.hpp"
 #include "engine/model/scenario_loader.hpp"
+#include "engine/model/state.hpp"
 #include "engine/util/hash.hpp"
 
 namespace leverage {
@@ -153,6 +154,74 @@ const Entry& lookup(const Node& name_node, const std::map<std::string, Entry>& r
   return registry.at(name_node.as_enum(names));
 }
 
+// Whether a rule that suits `suits` may sit in actor i's slot.
+bool slot_allowed(Suits suits, const Scenario& scenario, std::size_t i) {
+  const bool is_target = static_cast<int>(i) == scenario.target;
+  return suits == Suits::any || (suits == Suits::sender && !is_target) || (suits == Suits::target && is_target);
+}
+
+// Type-dependent play: one rule object per type of the actor, chosen by the type drawn for the
+// replicate (state.actors[i].resolved). Types are fixed within a replicate, so only one of the two
+// ever reads or writes the actor's rule memory in a run.
+class TypeDependentRule final : public DecisionRule {
+ public:
+  TypeDependentRule(std::shared_ptr<const DecisionRule> resolved, std::shared_ptr<const DecisionRule> unresolved)
+      : resolved_(std::move(resolved)), unresolved_(std::move(unresolved)) {}
+  std::size_t decide(const DecisionInput& input, DecisionRecord* record) const override {
+    return of(input.state.actors[input.actor].resolved).decide(input, record);
+  }
+  void observe(const ObservedWeek& week, RuleMemory& memory) const override {
+    const DecisionRule& rule = of(week.before.actors[week.actor].resolved);
+    if (rule.has_memory()) rule.observe(week, memory);
+  }
+  bool has_memory() const override { return resolved_->has_memory() || unresolved_->has_memory(); }
+
+ private:
+  const DecisionRule& of(bool resolved) const { return resolved ? *resolved_ : *unresolved_; }
+  std::shared_ptr<const DecisionRule> resolved_, unresolved_;
+};
+
+// `params` overlaid with the keys of a per-type object (`params_resolved` or `params_unresolved`),
+// each validated against the spec; errors name the per-type object's keys.
+nlohmann::json overlay_params(nlohmann::json filled, const Node& overlay, const std::vector<ParamSpec>& specs) {
+  ObjectReader r(overlay);
+  for (const auto& spec : specs)
+    if (const auto node = r.optional(spec.name)) filled[spec.name] = validate_param_value(spec, *node);
+  r.finish();
+  return filled;
+}
+
+// `{"name": RULE, "params": {...}, "params_resolved": {...}, "params_unresolved": {...}}`: the rule
+// built from `params`, or, with a per-type object, one rule per type (docs/MODEL.md 7.9).
+std::shared_ptr<const DecisionRule> read_rule(const Node& rule_node, Scenario& scenario, std::size_t i) {
+  ObjectReader p(rule_node);
+  const Node name = p.required("name");
+  const RuleEntry& entry = lookup(name, rule_registry());
+  if (!slot_allowed(entry.suits, scenario, i)) {
+    std::string expected = "a rule that suits this actor (\"";
+    expected.append(entry.name).append("\" suits ").append(suits_name(entry.suits)).append(")");
+    std::string found = "\"";
+    found.append(entry.name).append("\" in the slot of ").append(scenario.actors[i].id);
+    name.fail(expected, found);
+  }
+  scenario.actors[i].rule_name = entry.name;
+  const auto params_node = p.optional("params");
+  const nlohmann::json filled = validate_params(params_node ? &*params_node : nullptr, p.node(), entry.params);
+  const auto build = [&](const nlohmann::json& params, const std::string& key) {
+    const Node node(params, p.node().shared_file(), p.node().pointer() + "/" + key);
+    return entry.factory(BuildContext{scenario, i, node});
+  };
+  const auto resolved_node = p.optional("params_resolved");
+  const auto unresolved_node = p.optional("params_unresolved");
+  p.finish();
+  if (!resolved_node && !unresolved_node) return build(filled, "params");
+  const nlohmann::json resolved = resolved_node ? overlay_params(filled, *resolved_node, entry.params) : filled;
+  const nlohmann::json unresolved = unresolved_node ? overlay_params(filled, *unresolved_node, entry.params) : filled;
+  auto resolved_rule = build(resolved, resolved_node ? "params_resolved" : "params");
+  auto unresolved_rule = build(unresolved, unresolved_node ? "params_unresolved" : "params");
+  return std::make_shared<TypeDependentRule>(std::move(resolved_rule), std::move(unresolved_rule));
+}
+
 }  // namespace
 
 void read_actor_headers(const Node& actors, Scenario& scenario, const std::vector<std::string>& crossing_ids) {
@@ -233,17 +302,7 @@ void read_actor_menus_and_policies(const Node& actors, Scenario& scenario) {
       actor.payoff = entry.factory(BuildContext{scenario, i, filled_node});
       p.finish();
     }
-    {
-      ObjectReader p(r.required("rule"));
-      const Node name = p.required("name");
-      const RuleEntry& entry = lookup(name, rule_registry());
-      actor.rule_name = entry.name;
-      const auto params_node = p.optional("params");
-      const nlohmann::json filled = validate_params(params_node ? &*params_node : nullptr, p.node(), entry.params);
-      const Node filled_node(filled, p.node().shared_file(), p.node().pointer() + "/params");
-      actor.rule = entry.factory(BuildContext{scenario, i, filled_node});
-      p.finish();
-    }
+    actor.rule = read_rule(r.required("rule"), scenario, i);
     r.finish();
   }
 }
@@ -267,39 +326,33 @@ nlohmann::json validate_params(const Node* params, const Node& parent, const std
       filled[spec.name] = spec.default_value;
       continue;
     }
-    switch (spec.type) {
-      case ParamType::number:
-        filled[spec.name] = node->as_double(spec.min, spec.max);
-        break;
-      case ParamType::integer:
-        filled[spec.name] = node->as_int(static_cast<std::int64_t>(spec.min), static_cast<std::int64_t>(spec.max));
-        break;
-      case ParamType::boolean:
-        filled[spec.name] = node->as_bool();
-        break;
-      case ParamType::string:
-        filled[spec.name] = node->as_string();
-        break;
-      case ParamType::choice:
-        filled[spec.name] = node->as_enum(spec.choices);
-        break;
-      case ParamType::weights: {
-        ObjectReader weights(*node);
-        nlohmann::json out = nlohmann::json::object();
-        for (const auto& info : term_table())
-          if (auto w = weights.optional(info.name)) out[std::string(info.name)] = w->as_double(-1e12, 1e12);
-        weights.finish();
-        filled[spec.name] = out;
-        break;
-      }
-      case ParamType::array:
-        node->require_array();
-        filled[spec.name] = node->json();
-        break;
-    }
+    filled[spec.name] = validate_param_value(spec, *node);
   }
   r.finish();
   return filled;
+}
+
+nlohmann::json validate_param_value(const ParamSpec& spec, const Node& node) {
+  switch (spec.type) {
+    case ParamType::number: return node.as_double(spec.min, spec.max);
+    case ParamType::integer:
+      return node.as_int(static_cast<std::int64_t>(spec.min), static_cast<std::int64_t>(spec.max));
+    case ParamType::boolean: return node.as_bool();
+    case ParamType::string: return node.as_string();
+    case ParamType::choice: return node.as_enum(spec.choices);
+    case ParamType::weights: {
+      ObjectReader weights(node);
+      nlohmann::json out = nlohmann::json::object();
+      for (const auto& info : term_table())
+        if (auto w = weights.optional(info.name)) out[std::string(info.name)] = w->as_double(-1e12, 1e12);
+      weights.finish();
+      return out;
+    }
+    case ParamType::array:
+      node.require_array();
+      return node.json();
+  }
+  return nullptr;
 }
 
 }  // namespace leverage

@@ -7,6 +7,15 @@
 
 namespace leverage {
 
+const char* suits_name(Suits suits) {
+  switch (suits) {
+    case Suits::any: return "any actor";
+    case Suits::sender: return "senders (any actor but the target)";
+    case Suits::target: return "the target";
+  }
+  return "?";
+}
+
 std::map<std::string, RuleEntry>& rule_registry() {
   static std::map<std::string, RuleEntry> registry;
   return registry;

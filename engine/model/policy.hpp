@@ -116,12 +116,18 @@ struct BuildContext {
 using RuleFactory = std::function<std::shared_ptr<const DecisionRule>(const BuildContext&)>;
 using PayoffFactory = std::function<std::shared_ptr<const PayoffModel>(const BuildContext&)>;
 
+// Which actor slots a registered piece suits: a sender rule reads the target's conduct and makes
+// no sense in the target's own slot. The loader rejects a rule in a slot it does not suit.
+enum class Suits : std::uint8_t { any, sender, target };
+const char* suits_name(Suits suits);
+
 template <typename Factory>
 struct RegistryEntry {
   std::string name;
   std::string summary;
   std::vector<ParamSpec> params;
   Factory factory;
+  Suits suits = Suits::any;  // payoff models suit any actor
 };
 
 using RuleEntry = RegistryEntry<RuleFactory>;

@@ -252,6 +252,9 @@ std::shared_ptr<const Scenario> load_scenario_document(nlohmann::json document, 
   }
   read_signals(root, s);
   loader::read_actor_menus_and_policies(actors, s);
+  // A tournament plan (engine/tournament/tournament.hpp) may ride along; `leverage tournament`
+  // reads it, a run ignores it.
+  (void)root.optional("tournament");
   root.finish();
   derive(s);
   s.config_hash = sha256_hex(s.effective.dump());

@@ -31,4 +31,7 @@ struct ParamSpec;
 nlohmann::json validate_params(const config::Node* params, const config::Node& parent,
                                const std::vector<ParamSpec>& specs);
 
+// One parameter's value checked against its spec (type, range, choices).
+nlohmann::json validate_param_value(const ParamSpec& spec, const config::Node& node);
+
 }  // namespace leverage

@@ -6,6 +6,7 @@
 
 #include "engine/model/scenario_loader.hpp"
 #include "tests/support/lab.hpp"
+#include "tests/support/run_checks.hpp"
 
 using namespace leverage;
 
@@ -22,28 +23,13 @@ TEST_CASE("every shipped scenario loads, runs and keeps its invariants") {
       RunRecord record;
       run_replicate(*s, ReplicateKey{seed, 0, 0}, s->weeks, &record);
       REQUIRE(record.weeks.size() == static_cast<std::size_t>(s->weeks));
-      const std::size_t n = s->actors.size();
-      for (std::size_t w = 0; w < record.weeks.size(); ++w) {
-        const WorldState& state = record.weeks[w];
+      for (const WorldState& state : record.weeks) {
         CHECK(state.prisoners >= 0);
         CHECK(state.transit_teu >= 0);
         CHECK(state.budget_stress >= 0);
         CHECK(state.budget_stress <= 1);
-        for (std::size_t i = 0; i < n; ++i) {
-          CHECK(std::isfinite(state.actors[i].payoff));
-          const DecisionRecord& d = record.decisions[w * n + i];
-          CHECK(d.menu_size == s->actors[i].menu.size());
-          CHECK((d.feasible >> d.chosen & 1u));
-          double total = 0;
-          for (std::size_t k = 0; k < d.menu_size; ++k) {
-            const bool feasible = d.feasible >> k & 1u;
-            if (feasible) CHECK(std::isfinite(d.value[k]));
-            if (!feasible) CHECK(d.probability[k] == 0);
-            total += d.probability[k];
-          }
-          CHECK(total == Approx(1.0).epsilon(1e-12));
-        }
       }
+      test::check_decision_log(*s, record);
     }
   }
 }

@@ -85,7 +85,8 @@ class ContinuationPlan {
     if (!target_) return value;
     for (std::size_t o = 0; o < open_count_; ++o) {
       const Open& open = open_[o];
-      const double met = std::clamp(demand_progress(scenario, after, after.ultimatums[open.index]) / open.size, 0.0, 1.0);
+      const double progress = demand_progress(scenario, after, after.ultimatums[open.index]);
+      const double met = std::clamp(progress / open.size, 0.0, 1.0);
       const double inner = open.on_unmet * (1.0 - met) + open.on_met * met;
       value += open.discounted ? open.discount * inner : inner;
     }
@@ -162,6 +163,28 @@ class Projector {
 
 }  // namespace
 
+WeekChoices predicted_choices(const Scenario& scenario, const WorldState& state, std::size_t actor, int depth,
+                              const RuleMemories* memories) {
+  WeekChoices choices = predicted_choices(scenario, state);
+  if (depth <= 1) return choices;
+  static const RuleMemory kEmptyMemory{};
+  for (std::size_t j = 0; j < scenario.actors.size(); ++j) {
+    if (j == actor) continue;
+    // A scratch stream, fresh for each prediction and never one of the replicate's: whatever a
+    // predicted rule draws, no stream of the run moves, and no prediction depends on another's.
+    rng::Rng scratch(kPredictionScratchSeed);
+    const RuleMemory& memory = memories ? (*memories)[j] : kEmptyMemory;
+    const MenuMask feasible = feasible_actions(scenario, state, j);
+    const DecisionInput input{scenario, state, j, feasible, scratch, memory, memories};
+    const std::size_t predicted = scenario.actors[j].rule->predict(input, depth - 1);
+    // Rules choose feasible actions; an infeasible one would be a hold in the step, so predict that.
+    choices.action[j] = static_cast<std::uint8_t>(
+        predicted < scenario.actors[j].menu.size() && (feasible >> predicted & 1u) ? predicted
+                                                                                   : hold_index(scenario.actors[j]));
+  }
+  return choices;
+}
+
 double continuation_value(const Scenario& scenario, const WorldState& before, const WorldState& after,
                           std::size_t actor) {
   return ContinuationPlan(scenario, before, actor).value(scenario, after);
@@ -169,7 +192,12 @@ double continuation_value(const Scenario& scenario, const WorldState& before, co
 
 void value_alternatives(const Scenario& scenario, const WorldState& state, std::size_t actor, MenuMask feasible,
                         std::array<double, kMaxMenu>& values) {
-  WeekChoices choices = predicted_choices(scenario, state);
+  value_alternatives(scenario, state, actor, feasible, predicted_choices(scenario, state), values);
+}
+
+void value_alternatives(const Scenario& scenario, const WorldState& state, std::size_t actor, MenuMask feasible,
+                        const WeekChoices& others, std::array<double, kMaxMenu>& values) {
+  WeekChoices choices = others;
   const auto& menu = scenario.actors[actor].menu;
   Projector projector(scenario, state, actor);
   double pass = -1;  // pass_probability, computed at the first collective alternative

@@ -16,6 +16,7 @@
 //   BM_RuleDecide/<rule>         bayesian_target, regret_matching, fictitious_play as Minsk's rule:
 //                                one decision on that variant's mid-run state
 //   BM_RuleObserve/<rule>        a learner's observe() of one week
+//   BM_DecideLogitDepth/<k>      Minsk's logit decision at level-k depth k, every actor on logit at depth k
 //
 // Heap allocations are counted by replacing the global operator new/delete in this binary; the
 // replicate benchmarks report them per week. `leverage_bench --replicates=N [--variant=V]` skips the
@@ -130,6 +131,7 @@ std::filesystem::path scenario_path() {
 std::shared_ptr<const Scenario> g_scenario;           // as in the file
 std::shared_ptr<const Scenario> g_scripted_scenario;  // every non-scripted actor overridden to `scripted`
 std::shared_ptr<const Scenario> g_logit_scenario;     // every non-logit actor overridden to `logit`
+std::array<std::shared_ptr<const Scenario>, kMaxLevelDepth> g_depth_scenarios;  // [k-1]: every actor logit at depth k
 
 // Every actor whose rule is not `rule` gets {"name": rule} with default parameters. For `scripted`
 // that is no schedule and no rules, default "" (its first hold action): it holds every week and
@@ -139,6 +141,25 @@ std::shared_ptr<const Scenario> load_with_every_rule(const Scenario& base, const
   for (std::size_t i = 0; i < base.actors.size(); ++i)
     if (base.actors[i].rule_name != rule)
       overrides.push_back("/actors/" + std::to_string(i) + "/rule={\"name\": \"" + rule + "\"}");
+  return load_scenario(scenario_path(), overrides);
+}
+
+// The all-logit variant at level-k depth `depth`: the actors on logit in the file keep their
+// rationality and get the depth; the others become logit (rationality 1) at that depth. Depth 1 is
+// g_logit_scenario itself (the harness checks that their checksums agree).
+std::shared_ptr<const Scenario> load_all_logit_at_depth(const Scenario& base, int depth) {
+  std::vector<std::string> overrides;
+  const std::string k = std::to_string(depth);
+  for (std::size_t i = 0; i < base.actors.size(); ++i) {
+    const std::string actor = "/actors/" + std::to_string(i);
+    if (base.actors[i].rule_name == "logit") {
+      nlohmann::json params = base.effective["actors"][i]["rule"].value("params", nlohmann::json::object());
+      params["depth"] = depth;
+      overrides.push_back(actor + "/rule/params=" + params.dump());
+    } else {
+      overrides.push_back(actor + "/rule={\"name\": \"logit\", \"params\": {\"depth\": " + k + "}}");
+    }
+  }
   return load_scenario(scenario_path(), overrides);
 }
 
@@ -328,6 +349,24 @@ void BM_ValueAlternatives(benchmark::State& st, std::size_t actor) {
   st.counters["s_per_alternative"] = Counter(iterations * alternatives, Counter::kIsRate | Counter::kInvert);
 }
 
+// 5. Level-k: the target's logit decision on the mid-run state with every actor on logit at depth
+// k (g_depth_scenarios[k-1]); the same work as BM_DecideActor, so the k = 1 row equals the all-logit
+// Minsk decision.
+void BM_DecideLogitDepth(benchmark::State& st, int depth) {
+  const Scenario& scenario = *g_depth_scenarios[static_cast<std::size_t>(depth - 1)];
+  const std::size_t actor = static_cast<std::size_t>(scenario.target);
+  const ActorSpec& spec = scenario.actors[actor];
+  const int week = g_mid.state.week + 1;
+  const RuleMemory memory{};
+  for (auto _ : st) {
+    const MenuMask feasible = feasible_actions(scenario, g_mid.state, actor);
+    rng::Rng noise = decision_stream(kMidRunKey, spec.id_hash, week);
+    std::size_t chosen = spec.rule->decide(DecisionInput{scenario, g_mid.state, actor, feasible, noise, memory}, nullptr);
+    benchmark::DoNotOptimize(chosen);
+  }
+  st.counters["s_per_decision"] = Counter(static_cast<double>(st.iterations()), Counter::kIsRate | Counter::kInvert);
+}
+
 std::string describe_mid_run(const Scenario& scenario, const MidRun& mid) {
   std::string text = "week " + std::to_string(mid.state.week) + ", ultimatums " +
                      std::to_string(mid.state.ultimatum_count);
@@ -346,8 +385,12 @@ int run_driver(long replicates, const std::string& variant) {
                            : variant == "logit"  ? g_logit_scenario.get()
                            : variant == "configured" ? g_scenario.get()
                                                      : nullptr;
+  // logit_depthK: every actor on logit at level-k depth K.
+  for (int k = 1; k <= kMaxLevelDepth; ++k)
+    if (variant == "logit_depth" + std::to_string(k)) chosen = g_depth_scenarios[static_cast<std::size_t>(k - 1)].get();
   if (!chosen) {
-    std::fprintf(stderr, "unknown --variant=%s (configured, scripted or logit)\n", variant.c_str());
+    std::fprintf(stderr, "unknown --variant=%s (configured, scripted, logit or logit_depth1..%d)\n", variant.c_str(),
+                 kMaxLevelDepth);
     return 2;
   }
   const Scenario& scenario = *chosen;
@@ -460,6 +503,8 @@ int main(int argc, char** argv) {
   g_scenario = load_scenario(scenario_path());
   g_scripted_scenario = load_with_every_rule(*g_scenario, "scripted");
   g_logit_scenario = load_with_every_rule(*g_scenario, "logit");
+  for (int k = 1; k <= kMaxLevelDepth; ++k)
+    g_depth_scenarios[static_cast<std::size_t>(k - 1)] = load_all_logit_at_depth(*g_scenario, k);
   g_mid = make_mid_run(*g_scenario);
   if (driver_replicates >= 0) return run_driver(driver_replicates, variant);
 
@@ -502,6 +547,9 @@ int main(int argc, char** argv) {
     if (static_cast<int>(i) != scenario.target && scenario.actors[i].rule_name == "logit") valued.push_back(i);
   for (const std::size_t i : valued)
     benchmark::RegisterBenchmark(("BM_ValueAlternatives/" + scenario.actors[i].id).c_str(), BM_ValueAlternatives, i);
+
+  for (int k = 1; k <= 3; ++k)
+    benchmark::RegisterBenchmark(("BM_DecideLogitDepth/" + std::to_string(k)).c_str(), BM_DecideLogitDepth, k);
 
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();

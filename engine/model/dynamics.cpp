@@ -1,6 +1,8 @@
 // Step 3 of the week: the world's own dynamics (docs/MODEL.md, "Dynamics").
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 
 #include "engine/model/step_parts.hpp"
 
@@ -228,7 +230,69 @@ void slow_variables(const Scenario& scenario, WorldState& state) {
       state.engagement_week += summit.value * std::min(1.0, state.recent_releases / summit.releases_for_full_value);
 }
 
+TransitInputs transit_inputs(const WorldState& state) {
+  // Every field transit_dynamics reads (besides the week and the scenario).
+  return TransitInputs{state.log_demand_shock, state.reroute_share, state.reroute_return_from,
+                       state.transit_lost_total, state.inspection_hours, state.reroute_return_week,
+                       state.closed, state.suspension, state.rerouting_this_week};
+}
+
+TransitOutputs transit_outputs(const WorldState& state) {
+  // Every field transit_dynamics writes.
+  return TransitOutputs{state.log_demand_shock, state.demand_multiplier, state.reroute_share,
+                        state.reroute_return_from, state.reroute_return_week, state.crossing_teu,
+                        state.leaked_teu, state.transit_teu, state.transit_lost_teu, state.transit_lost_total,
+                        state.bilateral_teu};
+}
+
+void restore_transit(const TransitOutputs& out, WorldState& state) {
+  state.log_demand_shock = out.log_demand_shock;
+  state.demand_multiplier = out.demand_multiplier;
+  state.reroute_share = out.reroute_share;
+  state.reroute_return_from = out.reroute_return_from;
+  state.reroute_return_week = out.reroute_return_week;
+  state.crossing_teu = out.crossing_teu;
+  state.leaked_teu = out.leaked_teu;
+  state.transit_teu = out.transit_teu;
+  state.transit_lost_teu = out.transit_lost_teu;
+  state.transit_lost_total = out.transit_lost_total;
+  state.bilateral_teu = out.bilateral_teu;
+}
+
+bool same_bits(double a, double b) { return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b); }
+
+// Bit for bit (not ==, which equates 0 and -0): equal inputs must give the same bytes out.
+bool same_inputs(const TransitInputs& a, const TransitInputs& b) {
+  if (!same_bits(a.log_demand_shock, b.log_demand_shock) || !same_bits(a.reroute_share, b.reroute_share) ||
+      !same_bits(a.reroute_return_from, b.reroute_return_from) ||
+      !same_bits(a.transit_lost_total, b.transit_lost_total) || a.reroute_return_week != b.reroute_return_week ||
+      a.suspension != b.suspension || a.rerouting_this_week != b.rerouting_this_week || a.closed != b.closed)
+    return false;
+  for (std::size_t c = 0; c < kMaxCrossings; ++c)
+    if (!same_bits(a.inspection_hours[c], b.inspection_hours[c])) return false;
+  return true;
+}
+
 }  // namespace
+
+void run_dynamics_memo(const Scenario& scenario, WorldState& state, ExpectedNoise& noise, TransitMemo& memo) {
+  // The same sequence as run_dynamics, with transit_dynamics memoized.
+  prisoner_dynamics(scenario, state, noise);
+  const TransitInputs inputs = transit_inputs(state);
+  if (memo.valid && same_inputs(inputs, memo.inputs)) {
+    restore_transit(memo.outputs, state);
+  } else {
+    transit_dynamics(scenario, state, noise);
+    if (!memo.valid) {
+      memo.inputs = inputs;
+      memo.outputs = transit_outputs(state);
+      memo.valid = true;
+    }
+  }
+  per_release_rewards<ExpectedNoise>(scenario, state);
+  economy_dynamics(scenario, state, noise);
+  slow_variables(scenario, state);
+}
 
 template <class Noise>
 void run_dynamics(const Scenario& scenario, WorldState& state, Noise& noise) {

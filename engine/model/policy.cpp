@@ -4,6 +4,7 @@
 
 #include "engine/config/json_reader.hpp"
 #include "engine/config/suggest.hpp"
+#include "engine/model/scenario.hpp"
 
 namespace leverage {
 
@@ -14,6 +15,24 @@ const char* suits_name(Suits suits) {
     case Suits::target: return "the target";
   }
   return "?";
+}
+
+std::size_t most_probable(const std::array<double, kMaxMenu>& probability, std::size_t n, std::size_t fallback) {
+  std::size_t best = fallback;
+  double best_p = 0;
+  for (std::size_t k = 0; k < n; ++k)
+    if (probability[k] > best_p) {
+      best = k;
+      best_p = probability[k];
+    }
+  return best;
+}
+
+std::size_t DecisionRule::predict(const DecisionInput& input, int depth) const {
+  (void)depth;
+  DecisionRecord record;
+  const std::size_t decided = decide(input, &record);
+  return most_probable(record.probability, input.scenario.actors[input.actor].menu.size(), decided);
 }
 
 std::map<std::string, RuleEntry>& rule_registry() {

@@ -29,6 +29,12 @@ class Node;
 
 using MenuMask = std::uint32_t;  // bit k: menu action k is feasible this week
 
+// Level-k reasoning (docs/MODEL.md, "Level-k lookahead"): the deepest level a rule may be asked to
+// reason at, and the seed of the scratch stream a rule draws from while another actor predicts it
+// (never one of a replicate's streams, so predicting moves no stream of the run).
+inline constexpr int kMaxLevelDepth = 4;
+inline constexpr std::uint64_t kPredictionScratchSeed = 0x6c6576656c6b;  // "levelk"
+
 // What one actor weighed this week: every alternative's value and probability. Alternatives that
 // were infeasible have probability 0 and no value (NaN).
 struct DecisionRecord {
@@ -55,6 +61,7 @@ struct DecisionInput {
   MenuMask feasible;
   rng::Rng& noise;  // this actor's decision-noise stream for this week; the only randomness a rule may use
   const RuleMemory& memory;  // this actor's memory (see observe())
+  const RuleMemories* memories = nullptr;  // every actor's memory, for level-k predictions (null: all zeroed)
 };
 
 // One completed week as an actor's rule sees it after the step: the state before and after and
@@ -81,7 +88,18 @@ class DecisionRule {
   }
   // Whether observe() does anything: the loop skips the call for rules without memory.
   virtual bool has_memory() const { return false; }
+  // The action another actor's level-k reasoning predicts for this one on input.state: its most
+  // probable choice when it reasons at `depth` (1..kMaxLevelDepth; rules without a depth of their
+  // own ignore it). input.noise is a scratch stream (kPredictionScratchSeed), so nothing a rule
+  // draws here moves the run. The default runs decide() with a record and returns the most
+  // probable action of the record (most_probable; the decided action if the record has no
+  // probabilities).
+  virtual std::size_t predict(const DecisionInput& input, int depth) const;
 };
+
+// The index of the largest probability among the first n (ties: the lowest index), or `fallback`
+// if none is positive.
+std::size_t most_probable(const std::array<double, kMaxMenu>& probability, std::size_t n, std::size_t fallback);
 
 class PayoffModel {
  public:

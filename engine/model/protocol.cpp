@@ -98,8 +98,9 @@ template void ultimatum_transitions<ExpectedNoise>(const Scenario&, WorldState&,
 // The target observes each actor's action that took effect this week; costly acts listed in the
 // scenario's `signals` are evidence about resolve (Fearon 1997: sinking costs), moved by Bayes' rule.
 void update_beliefs(const Scenario& scenario, WorldState& state, const WeekChoices& choices, int only_actor) {
-  for (std::size_t i = 0; i < scenario.actors.size(); ++i) {
-    if (only_actor >= 0 && static_cast<int>(i) != only_actor) continue;
+  const std::size_t first = only_actor >= 0 ? static_cast<std::size_t>(only_actor) : 0;
+  const std::size_t end = only_actor >= 0 ? first + 1 : scenario.actors.size();
+  for (std::size_t i = first; i < end; ++i) {
     if (!state.actors[i].week_effective) continue;
     const ActionKind kind = scenario.actors[i].menu[choices.action[i]].kind;
     for (const Signal& signal : scenario.signals)

@@ -33,8 +33,9 @@ void settle_payoffs(const Scenario& scenario, WorldState& state, const WeekChoic
   bool issued_this_week = false;
   for (std::size_t k = 0; k < state.ultimatum_count; ++k)
     issued_this_week = issued_this_week || state.ultimatums[k].issue_week == week;
-  for (std::size_t i = 0; i < scenario.actors.size(); ++i) {
-    if (only_actor >= 0 && static_cast<int>(i) != only_actor) continue;
+  const std::size_t first = only_actor >= 0 ? static_cast<std::size_t>(only_actor) : 0;
+  const std::size_t end = only_actor >= 0 ? first + 1 : scenario.actors.size();
+  for (std::size_t i = first; i < end; ++i) {
     ActorState& actor = state.actors[i];
     // The reference point of the reference-dependent model is the state when an ultimatum is
     // issued: the terms of the week before the issue.

@@ -17,6 +17,39 @@ void apply_effects(const Scenario& scenario, WorldState& state, const WeekChoice
 template <class Noise>
 void run_dynamics(const Scenario& scenario, WorldState& state, Noise& noise);
 
+// What the transit dynamics read from the state after the effects, and what they write
+// (transit_dynamics in dynamics.cpp). The logit rule's projections of one week differ only in the
+// valuing actor's action; when two have equal transit inputs (most alternatives do not act on the
+// corridor), the second takes the first's outputs instead of recomputing them: the same bytes.
+struct TransitInputs {
+  double log_demand_shock, reroute_share, reroute_return_from, transit_lost_total;
+  std::array<double, kMaxCrossings> inspection_hours;
+  int reroute_return_week;
+  std::array<bool, kMaxCrossings> closed;
+  bool suspension, rerouting_this_week;
+};
+struct TransitOutputs {
+  double log_demand_shock, demand_multiplier, reroute_share, reroute_return_from;
+  int reroute_return_week;
+  std::array<double, kMaxCrossings> crossing_teu;
+  double leaked_teu, transit_teu, transit_lost_teu, transit_lost_total, bilateral_teu;
+};
+struct TransitMemo {
+  bool valid = false;
+  TransitInputs inputs;
+  TransitOutputs outputs;
+};
+
+// Step 3 under expected dynamics, reusing `memo`'s transit outputs when the transit inputs equal
+// the memo's (bit for bit), else computing them and, if the memo is empty, filling it. The week's
+// other inputs of transit (the week, the scenario) must be the memo's: one memo per decided week.
+void run_dynamics_memo(const Scenario& scenario, WorldState& state, ExpectedNoise& noise, TransitMemo& memo);
+
+// Steps 2 to 6 of an expected week on a state that begin_week() has already reset (world.cpp): the
+// logit rule resets the decided state once and then projects each alternative from a copy of it.
+void project_begun_week(const Scenario& scenario, WorldState& state, const WeekChoices& choices,
+                        ExpectedNoise& noise, TransitMemo& memo);
+
 // Step 4: ultimatum stage transitions (protocol.cpp).
 template <class Noise>
 void ultimatum_transitions(const Scenario& scenario, WorldState& state, Noise& noise);

@@ -12,6 +12,15 @@ namespace leverage {
 // Others repeat last week's action if it is still feasible, else hold.
 WeekChoices predicted_choices(const Scenario& scenario, const WorldState& state);
 
+// Level-k prediction (docs/MODEL.md, "Level-k lookahead"): the other actors' actions as `actor`
+// predicts them when it reasons at `depth`. Depth 1 is predicted_choices above. At depth k >= 2
+// every other actor j is predicted by its own rule at depth k-1 on the same state (the others
+// decide simultaneously, on the state `actor` decides on): DecisionRule::predict, its most
+// probable action, with j's memory from `memories` (null: zeroed) and a scratch stream, so no
+// stream of the run is drawn from. The entry of `actor` itself is predicted_choices'.
+WeekChoices predicted_choices(const Scenario& scenario, const WorldState& state, std::size_t actor, int depth,
+                              const RuleMemories* memories);
+
 // Terms that are levels with no decay of their own; their change is valued as persisting.
 inline constexpr Term kPersistentTerms[] = {Term::prisoners, Term::budget_stress, Term::sanctions, Term::credibility};
 
@@ -53,8 +62,13 @@ void project_expected(const Scenario& scenario, const WorldState& state, const W
 void value_alternatives_against(const Scenario& scenario, const WorldState& state, const WeekChoices& others,
                                 std::size_t actor, MenuMask feasible, std::array<double, kMaxMenu>& values);
 
-// Values every feasible alternative (infeasible ones get NaN).
+// Values every feasible alternative (infeasible ones get NaN), the others predicted at depth 1.
 void value_alternatives(const Scenario& scenario, const WorldState& state, std::size_t actor, MenuMask feasible,
                         std::array<double, kMaxMenu>& values);
+
+// The same with the others' actions given (`others`, feasible on `state`; its entry for `actor`
+// is ignored), e.g. from the level-k predicted_choices.
+void value_alternatives(const Scenario& scenario, const WorldState& state, std::size_t actor, MenuMask feasible,
+                        const WeekChoices& others, std::array<double, kMaxMenu>& values);
 
 }  // namespace leverage

@@ -239,6 +239,16 @@ static void step_week_impl(const Scenario& scenario, WorldState& state, const We
   settle_payoffs(scenario, state, choices, noise.scored_actor());
 }
 
+void project_begun_week(const Scenario& scenario, WorldState& state, const WeekChoices& choices,
+                        ExpectedNoise& noise, TransitMemo& memo) {
+  // step_week_impl after begin_week, with the transit dynamics memoized across projections.
+  apply_effects(scenario, state, choices, noise);
+  run_dynamics_memo(scenario, state, noise, memo);
+  ultimatum_transitions(scenario, state, noise);
+  update_beliefs(scenario, state, choices, noise.scored_actor());
+  settle_payoffs(scenario, state, choices, noise.scored_actor());
+}
+
 void step_week(const Scenario& scenario, WorldState& state, const WeekChoices& choices, SampledNoise& noise) {
   step_week_impl(scenario, state, choices, noise);
 }

@@ -28,7 +28,7 @@ WeekChoices decide_week(const Scenario& scenario, const WorldState& state, const
     rng::Rng noise = decision_stream(key, actor.id_hash, week);
     const RuleMemory& memory = memories ? (*memories)[i] : kEmptyMemory;
     const std::size_t rule_choice =
-        actor.rule->decide(DecisionInput{scenario, state, i, feasible, noise, memory}, record);
+        actor.rule->decide(DecisionInput{scenario, state, i, feasible, noise, memory, memories}, record);
     const std::size_t action = chosen ? *chosen : rule_choice;
     choices.action[i] = static_cast<std::uint8_t>(action);
     if (record) {

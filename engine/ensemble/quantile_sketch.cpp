@@ -57,4 +57,27 @@ double QuantileSketch::quantile(double p) const {
   return weighted.back().first;
 }
 
+void QuantileSketch::save(StateWriter& out) const {
+  out.u64(capacity_);
+  out.u64(count_);
+  out.u64(error_bound_);
+  out.u64(compactions_);
+  out.doubles(pending_);
+  out.u64(levels_.size());
+  for (const auto& level : levels_) out.doubles(level);
+}
+
+void QuantileSketch::restore(StateReader& in) {
+  in.expect(in.u64(), capacity_, "sketch capacity");
+  count_ = in.u64();
+  error_bound_ = in.u64();
+  compactions_ = in.u64();
+  pending_ = in.doubles(capacity_ - 1);
+  pending_.reserve(capacity_);
+  const std::uint64_t levels = in.u64();
+  if (levels > 64) in.fail("at most 64 sketch levels");
+  levels_.assign(static_cast<std::size_t>(levels), {});
+  for (auto& level : levels_) level = in.doubles(capacity_);
+}
+
 }  // namespace leverage

@@ -1,21 +1,19 @@
 #include "engine/sweep/sweep.hpp"
 
 #include <omp.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <exception>
-#include <fstream>
 #include <map>
 #include <regex>
-#include <sstream>
 
 #include "engine/config/json_reader.hpp"
 #include "engine/ensemble/ensemble_outputs.hpp"
 #include "engine/util/atomic_file.hpp"
 #include "engine/util/csv.hpp"
+#include "engine/util/partial_area.hpp"
 #include "engine/version.hpp"
 
 namespace leverage {
@@ -38,14 +36,6 @@ void add_value(CsvRow& row, const nlohmann::json& value) {
 }
 
 const char* const kStatistics[] = {"mean", "sd", "ci95_low", "ci95_high", "q50"};
-
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) throw IoError("cannot read", path, errno);
-  std::stringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
 
 std::string shard_suffix(std::uint64_t k, std::uint64_t n) {
   return "shard-" + std::to_string(k) + "-of-" + std::to_string(n);
@@ -85,12 +75,6 @@ ojson manifest_identity(const Experiment& experiment, bool independent_points) {
   manifest["block_points"] = experiment.block_points;
   manifest["outputs"] = {"points.csv", "manifest.json"};
   return manifest;
-}
-
-std::string host_name() {
-  char host[256] = {};
-  gethostname(host, sizeof host - 1);
-  return host;
 }
 
 }  // namespace
@@ -162,17 +146,7 @@ SweepResult run_sweep(const Experiment& experiment, const SweepOptions& options)
                    {"shards", options.shards},
                    {"version", kVersion},
                    {"git_commit", kGitCommit}};
-  const std::filesystem::path plan_file = partial / "plan.json";
-  if (options.resume && std::filesystem::exists(plan_file)) {
-    const std::string found = read_file(plan_file);
-    if (found != plan.dump(2) + "\n")
-      throw ConfigError(plan_file.string(), "/", "the plan of this experiment and these options (--resume)",
-                        "a partial run of another plan; run without --resume to start over");
-  } else {
-    std::filesystem::remove_all(partial);
-    ensure_directory(partial);
-    write_file_atomic(plan_file, plan.dump(2) + "\n");
-  }
+  open_partial_area(partial, plan, options.resume);
   const auto block_file = [&](std::uint64_t b) {
     char name[64];
     std::snprintf(name, sizeof name, "block-%08llu.csv", static_cast<unsigned long long>(b));
@@ -254,9 +228,7 @@ SweepResult run_sweep(const Experiment& experiment, const SweepOptions& options)
                      {"host", host_name()},
                      {"blocks_resumed", result.blocks_reused}};
   write_file_atomic(manifest_path, manifest.dump(2) + "\n");
-  std::filesystem::remove_all(partial);
-  std::error_code ignored;
-  std::filesystem::remove(options.out / ".partial", ignored);  // only when no other shard is in progress
+  close_partial_area(partial);  // and DIR/.partial when no other shard is in progress
   result.complete = true;
   result.files = {csv, manifest_path};
   return result;

@@ -8,7 +8,7 @@
 #include "engine/ensemble/ensemble.hpp"
 #include "engine/ensemble/ensemble_stats.hpp"
 
-// The files `leverage ensemble` writes (docs/OUTPUTS.md): outcomes.csv (a row per replicate),
+// The files `leverage ensemble` writes (README.md, "Ensembles"): outcomes.csv (a row per replicate),
 // stats.json (means, standard deviations, 95% intervals, exact quantiles, outcome frequencies with
 // Wilson intervals, the selection effect) and manifest.json. Everything but manifest.json's `run`
 // object is a function of the scenario, the seed, the replicate count and the options alone. Here,

@@ -8,7 +8,7 @@
 #include "engine/ensemble/column_stats.hpp"
 #include "engine/ensemble/outcomes.hpp"
 
-// stats.json of an ensemble (docs/OUTPUTS.md): per outcome the mean, standard deviation, 95% interval
+// stats.json of an ensemble (README.md, "Ensembles"): per outcome the mean, standard deviation, 95% interval
 // of the mean and exact quantiles; the first ultimatum's outcome frequencies with Wilson intervals; the
 // selection effect. Accumulated a row at a time in replicate order, so the same code serves an
 // ensemble held in memory (a sweep's point) and one streamed to disk (`leverage ensemble`).

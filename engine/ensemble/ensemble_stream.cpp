@@ -1,6 +1,8 @@
 #include "engine/ensemble/ensemble_stream.hpp"
 
+#include <cerrno>
 #include <chrono>
+#include <fstream>
 #include <memory>
 #include <numeric>
 
@@ -64,12 +66,14 @@ StreamResult stream_ensemble(const Scenario& scenario, const EnsembleOptions& op
 
   // The checkpoint a resumed run continues from, read in the order save_checkpoint() writes it.
   const std::filesystem::path checkpoint_file = area / "checkpoint.bin";
-  std::string checkpoint_bytes;
+  std::ifstream checkpoint_stream;
   std::unique_ptr<StateReader> checkpoint;
   std::uint64_t first_chunk = 0, outcomes_length = 0, paired_length = 0;
   if (resumed && std::filesystem::exists(checkpoint_file)) {
-    checkpoint_bytes = read_file(checkpoint_file);
-    checkpoint = std::make_unique<StateReader>(checkpoint_bytes, checkpoint_file.string());
+    checkpoint_stream.open(checkpoint_file, std::ios::binary);
+    if (!checkpoint_stream) throw IoError("cannot read", checkpoint_file, errno);
+    checkpoint = std::make_unique<StateReader>(checkpoint_stream, std::filesystem::file_size(checkpoint_file),
+                                               checkpoint_file.string());
     if (checkpoint->text() != kCheckpointMagic) checkpoint->fail("a checkpoint of `leverage ensemble`");
     first_chunk = checkpoint->u64();
     outcomes_length = checkpoint->u64();
@@ -89,7 +93,7 @@ StreamResult stream_ensemble(const Scenario& scenario, const EnsembleOptions& op
   if (bands && checkpoint) bands->restore(*checkpoint);
   if (checkpoint && !checkpoint->at_end()) checkpoint->fail("the end of the checkpoint");
   checkpoint.reset();
-  checkpoint_bytes = std::string();  // the sketches' copy can be large
+  checkpoint_stream.close();
 
   std::unique_ptr<AppendFile> outcomes_csv =
       open_part(area / "outcomes.csv", out / "outcomes.csv", outcomes_length, outcomes_csv_header(schema));
@@ -101,7 +105,8 @@ StreamResult stream_ensemble(const Scenario& scenario, const EnsembleOptions& op
   auto last_checkpoint = Clock::now();
   std::uint64_t checkpointed = first_chunk;
   const auto save_checkpoint = [&](std::uint64_t chunks_merged) {
-    StateWriter state;
+    AtomicWriter file(checkpoint_file);
+    StateWriter state(&file);  // streamed: the sketches are never copied whole
     state.text(kCheckpointMagic);
     state.u64(chunks_merged);
     state.u64(outcomes_csv ? outcomes_csv->sync() : outcomes_length);
@@ -109,7 +114,8 @@ StreamResult stream_ensemble(const Scenario& scenario, const EnsembleOptions& op
     statistics.save(state);
     if (differences) differences->save(state);
     if (bands) bands->save(state);
-    write_file_atomic(checkpoint_file, state.bytes());
+    state.flush();
+    file.commit();
     checkpointed = chunks_merged;
     last_checkpoint = Clock::now();
   };

@@ -31,7 +31,7 @@ void QuantileSketch::carry(std::vector<double> buffer) {
     }
     std::vector<double> merged(2 * capacity_);
     std::merge(levels_[level].begin(), levels_[level].end(), buffer.begin(), buffer.end(), merged.begin());
-    levels_[level].clear();
+    std::vector<double>().swap(levels_[level]);  // an empty level holds no memory
     // Keep every other element, alternating the offset between compactions so that the errors of
     // successive compactions do not all lean the same way.
     const std::size_t offset = compactions_++ % 2;

@@ -15,8 +15,8 @@ namespace fs = std::filesystem;
 namespace {
 
 // 6,000 replicates of 26 weeks, paired: 24 chunks of 256, long enough to signal mid-way.
-std::vector<std::string> ensemble_args(const fs::path& out, const std::string& threads) {
-  return {"ensemble", test::source_path("scenarios/belarus_2024.json"), "-n", "6000", "--weeks", "26", "--seed", "5",
+std::vector<std::string> ensemble_args(const fs::path& out, const std::string& threads, const std::string& seed = "5") {
+  return {"ensemble", test::source_path("scenarios/belarus_2024.json"), "-n", "6000", "--weeks", "26", "--seed", seed,
           "--paired", test::source_path("scenarios/baseline_no_ultimatum.json"), "--keep", "2", "--threads", threads,
           "--quiet", "--checkpoint-seconds", "0", "--out", out.string()};
 }
@@ -81,8 +81,7 @@ TEST_CASE("an ensemble killed with SIGKILL or stopped with SIGINT, rerun with --
     CHECK(WEXITSTATUS(status) == 130);
     CHECK_FALSE(fs::exists(stopped / "outcomes.csv"));
     // Another seed is refused before anything is touched, naming what differs.
-    auto other_seed = ensemble_args(stopped, "2");
-    other_seed[7] = "6";  // --seed 6
+    auto other_seed = ensemble_args(stopped, "2", "6");
     other_seed.push_back("--resume");
     const auto refused = test::run_leverage(other_seed, scratch.path);
     CHECK(refused.exit_code == 2);

@@ -59,8 +59,12 @@ TEST_CASE("spilled column summaries give hand-derived statistics, across a check
     checkpoint = state.bytes();
     // Two more values written and then lost, as by a run killed before its next checkpoint.
     for (std::size_t k = 4; k < 6; ++k) first.add_row(&values[k]);
+    StateWriter never_used;
+    first.save(never_used);  // syncs them to the spill file
+    CHECK(fs::file_size(dir.path / "x-0.bin") == 5 * sizeof(double));
   }
-  StateReader reader(checkpoint, "checkpoint");
+  std::istringstream checkpoint_stream(checkpoint);
+  StateReader reader(checkpoint_stream, checkpoint.size(), "checkpoint");
   ColumnSummaries resumed({"x"}, {0}, dir.path, "x", &reader);
   CHECK(reader.at_end());
   CHECK(resumed.moments(0).n == 3);  // 2, 4, 4: the missing value is counted apart
@@ -88,7 +92,8 @@ TEST_CASE("a truncated checkpoint is refused with a message, not read past its e
   StateWriter state;
   state.u64(1);  // one column, and then nothing
   test::TempDir dir("leverage-spill-bad");
-  StateReader reader(state.bytes(), "checkpoint.bin");
+  std::istringstream bytes(state.bytes());
+  StateReader reader(bytes, state.bytes().size(), "checkpoint.bin");
   CHECK_THROWS_WITH(ColumnSummaries({"x"}, {0}, dir.path, "x", &reader), Catch::Matchers::Contains("truncated"));
 }
 

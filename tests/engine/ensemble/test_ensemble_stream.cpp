@@ -40,12 +40,22 @@ std::vector<std::string> split(const std::string& line) {
   return fields;
 }
 
+EnsembleOptions small_ensemble(std::uint64_t seed, std::uint64_t replicates, std::uint64_t chunk, int weeks) {
+  EnsembleOptions options;
+  options.master_seed = seed;
+  options.replicates = replicates;
+  options.chunk = chunk;
+  options.weeks = weeks;
+  return options;
+}
+
 }  // namespace
 
 TEST_CASE("spilled column summaries give hand-derived statistics, across a checkpoint and a lost tail") {
   // Values 2, none, 4, 4, 4, 5, 5, 7, 9: eight present, one missing. Mean 40 / 8 = 5; squared
   // deviations 9 + 1 + 1 + 1 + 0 + 0 + 4 + 16 = 32, sample sd sqrt(32 / 7) = 2.1380899; the 95% half
-  // width 1.959964 * 2.1380899 / sqrt(8) = 1.4815711. Type 7 on the sorted 2 4 4 4 5 5 7 9, h = 7 p:
+  // width 1.959964 * sqrt(32 / 7) / sqrt(8) = 1.959964 * sqrt(4 / 7) = 1.959964 * 0.7559289
+  // = 1.4815935. Type 7 on the sorted 2 4 4 4 5 5 7 9, h = 7 p:
   // q05 h = 0.35: 2 + 0.35 (4 - 2) = 2.7; q25 h = 1.75: 4; q50 h = 3.5: 4.5; q75 h = 5.25: 5 + 0.25 (7 - 5)
   // = 5.5; q95 h = 6.65: 7 + 0.65 (9 - 7) = 8.3.
   const std::vector<double> values{2, std::nan(""), 4, 4, 4, 5, 5, 7, 9};
@@ -74,7 +84,7 @@ TEST_CASE("spilled column summaries give hand-derived statistics, across a check
   CHECK(x["missing"] == 1);
   CHECK_THAT(x["mean"].get<double>(), WithinAbs(5.0, 1e-12));
   CHECK_THAT(x["sd"].get<double>(), WithinAbs(2.1380899, 1e-7));
-  CHECK_THAT(x["ci95"][0].get<double>(), WithinAbs(5 - 1.4815711, 1e-7));
+  CHECK_THAT(x["ci95"][0].get<double>(), WithinAbs(5 - 1.4815935, 1e-7));
   CHECK(x["min"] == 2.0);
   CHECK(x["max"] == 9.0);
   CHECK_THAT(x["quantiles"]["q05"].get<double>(), WithinAbs(2.7, 1e-12));
@@ -101,11 +111,8 @@ TEST_CASE("a streamed ensemble writes the bytes of the in-memory writer with 1, 
   const auto s = load_scenario(test::source_path("scenarios/belarus_2024.json"));
   const auto other = load_scenario(test::source_path("scenarios/baseline_no_ultimatum.json"));
   test::TempDir dir("leverage-stream");
-  EnsembleOptions options;
-  options.master_seed = 99;
-  options.replicates = 700;  // not a multiple of the chunk: the last chunk is short
-  options.chunk = 64;
-  options.weeks = 30;
+  // 700 replicates, not a multiple of the chunk of 64: the last chunk is short.
+  EnsembleOptions options = small_ensemble(99, 700, 64, 30);
   // The reference: rows held in memory, written by write_ensemble_outputs and write_paired_outputs.
   const EnsembleResult base = run_ensemble(*s, options);
   write_ensemble_outputs(dir.path / "memory", *s, options, 30, base, RunInfo{});
@@ -146,11 +153,7 @@ TEST_CASE("a streamed ensemble writes the bytes of the in-memory writer with 1, 
 TEST_CASE("a streamed ensemble's statistics agree with its own outcomes.csv") {
   const auto s = load_scenario(test::source_path("scenarios/belarus_2024.json"));
   test::TempDir dir("leverage-stream-derive");
-  EnsembleOptions options;
-  options.master_seed = 4;
-  options.replicates = 301;
-  options.chunk = 32;
-  options.weeks = 26;
+  EnsembleOptions options = small_ensemble(4, 301, 32, 26);
   options.threads = 2;
   StreamOptions stream;
   stream.out = dir.path;
@@ -193,11 +196,7 @@ TEST_CASE("a stopped streamed ensemble resumes to the bytes of one run, and refu
   const auto s = load_scenario(test::source_path("scenarios/belarus_2024.json"));
   const auto other = load_scenario(test::source_path("scenarios/baseline_no_ultimatum.json"));
   test::TempDir dir("leverage-stream-resume");
-  EnsembleOptions options;
-  options.master_seed = 12;
-  options.replicates = 200;
-  options.chunk = 16;  // 13 chunks
-  options.weeks = 20;
+  EnsembleOptions options = small_ensemble(12, 200, 16, 20);  // 13 chunks
   options.threads = 1;
   StreamOptions stream;
   stream.paired = other.get();

@@ -30,8 +30,11 @@ struct EnsembleArgs {
   std::vector<std::string> overrides;
   unsigned long long keep = 0;  // replay files of the first `keep` replicates
   std::string paired;           // a second scenario run on the same streams
+  bool resume = false;          // continue the run under OUT/.partial/ensemble
+  double checkpoint_seconds = 10;
   bool quiet = false;
 };
+// Exit code 130 when interrupted by SIGINT after saving the completed chunks.
 int command_ensemble(const EnsembleArgs& args, std::ostream& out);
 struct ReplayArgs {
   std::string file;           // a replay file, or

@@ -1,9 +1,9 @@
 // `leverage sweep` and `leverage merge`: parameter sweeps over a scenario, and joining their shards.
-#include <csignal>
 #include <iostream>
 
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
+#include "cli/interrupt.hpp"
 #include "engine/config/json_reader.hpp"
 #include "engine/sweep/sweep.hpp"
 #include "engine/util/progress.hpp"
@@ -11,11 +11,6 @@
 namespace leverage::cli {
 
 namespace {
-
-volatile std::sig_atomic_t g_stop_requested = 0;
-extern "C" void request_stop(int) {
-  g_stop_requested = 1;
-}
 
 // Parses --shard K/N (1-based K).
 std::pair<std::uint64_t, std::uint64_t> parse_shard(const std::string& text) {
@@ -53,21 +48,13 @@ int command_sweep(const SweepArgs& args, std::ostream& out) {
   for (std::size_t i = 0; i < experiment.points.size(); ++i) shard_points += i % options.shards == options.shard - 1;
   Progress progress("sweep " + experiment.name, shard_points, args.quiet);
   options.progress = [&](std::uint64_t done, std::uint64_t) { progress.update(done); };
-  // SIGINT stops between blocks, after the completed ones are on disk; --resume continues.
-  g_stop_requested = 0;
-  options.stop = &g_stop_requested;
-  struct sigaction action = {}, previous = {};
-  action.sa_handler = request_stop;
-  sigemptyset(&action.sa_mask);
-  sigaction(SIGINT, &action, &previous);
   SweepResult result;
-  try {
+  {
+    // SIGINT stops between blocks, after the completed ones are on disk; --resume continues.
+    const StopOnInterrupt interrupt;
+    options.stop = interrupt.flag();
     result = run_sweep(experiment, options);
-  } catch (...) {
-    sigaction(SIGINT, &previous, nullptr);
-    throw;
   }
-  sigaction(SIGINT, &previous, nullptr);
   progress.finish();
   if (!result.complete) {
     std::cerr << "leverage sweep: interrupted; " << result.blocks_reused + result.blocks_done << " of " << result.blocks

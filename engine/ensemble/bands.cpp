@@ -57,4 +57,14 @@ double Bands::max_rank_error() const {
   return worst;
 }
 
+void Bands::save(StateWriter& out) const {
+  out.u64(sketches_.size());
+  for (const auto& sketch : sketches_) sketch.save(out);
+}
+
+void Bands::restore(StateReader& in) {
+  in.expect(in.u64(), sketches_.size(), "band sketches");
+  for (auto& sketch : sketches_) sketch.restore(in);
+}
+
 }  // namespace leverage

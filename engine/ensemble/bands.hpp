@@ -23,6 +23,9 @@ class Bands {
   // Largest rank error bound over every sketch, as a share of the replicates.
   double max_rank_error() const;
   std::size_t sketch_capacity() const { return capacity_; }
+  // Checkpoints of a resumable ensemble: every sketch's exact state.
+  void save(StateWriter& out) const;
+  void restore(StateReader& in);
 
  private:
   std::vector<Column> columns_;

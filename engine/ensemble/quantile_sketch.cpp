@@ -31,7 +31,7 @@ void QuantileSketch::carry(std::vector<double> buffer) {
     }
     std::vector<double> merged(2 * capacity_);
     std::merge(levels_[level].begin(), levels_[level].end(), buffer.begin(), buffer.end(), merged.begin());
-    levels_[level].clear();
+    std::vector<double>().swap(levels_[level]);  // an empty level holds no memory
     // Keep every other element, alternating the offset between compactions so that the errors of
     // successive compactions do not all lean the same way.
     const std::size_t offset = compactions_++ % 2;
@@ -55,6 +55,29 @@ double QuantileSketch::quantile(double p) const {
     if (static_cast<double>(cumulative) >= target) return value;
   }
   return weighted.back().first;
+}
+
+void QuantileSketch::save(StateWriter& out) const {
+  out.u64(capacity_);
+  out.u64(count_);
+  out.u64(error_bound_);
+  out.u64(compactions_);
+  out.doubles(pending_);
+  out.u64(levels_.size());
+  for (const auto& level : levels_) out.doubles(level);
+}
+
+void QuantileSketch::restore(StateReader& in) {
+  in.expect(in.u64(), capacity_, "sketch capacity");
+  count_ = in.u64();
+  error_bound_ = in.u64();
+  compactions_ = in.u64();
+  pending_ = in.doubles(capacity_ - 1);
+  pending_.reserve(capacity_);
+  const std::uint64_t levels = in.u64();
+  if (levels > 64) in.fail("at most 64 sketch levels");
+  levels_.assign(static_cast<std::size_t>(levels), {});
+  for (auto& level : levels_) level = in.doubles(capacity_);
 }
 
 }  // namespace leverage

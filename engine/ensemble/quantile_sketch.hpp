@@ -2,6 +2,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "engine/util/binary_state.hpp"
+
 // A deterministic, mergeable quantile summary with a guaranteed rank error, for the per-week
 // bands of an ensemble (bands.csv). It is the merge-and-prune scheme of Munro and Paterson (1980)
 // and Manku, Rajagopalan and Lindsay (1998): values gather in a buffer of `capacity`; a full buffer
@@ -22,6 +24,9 @@ class QuantileSketch {
   double quantile(double p) const;
   // Largest possible |rank of the answer - p * count|, in items.
   std::uint64_t rank_error_bound() const { return error_bound_; }
+  // Checkpoints of a resumable run: the exact state, so a restored sketch continues as if never stopped.
+  void save(StateWriter& out) const;
+  void restore(StateReader& in);
 
  private:
   void carry(std::vector<double> buffer);

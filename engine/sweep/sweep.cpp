@@ -1,13 +1,11 @@
 #include "engine/sweep/sweep.hpp"
 
 #include <omp.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <exception>
-#include <fstream>
 #include <map>
 #include <regex>
 #include <sstream>
@@ -17,6 +15,7 @@
 #include "engine/ensemble/ensemble_outputs.hpp"
 #include "engine/util/atomic_file.hpp"
 #include "engine/util/csv.hpp"
+#include "engine/util/partial_area.hpp"
 #include "engine/version.hpp"
 
 namespace leverage {
@@ -39,14 +38,6 @@ void add_value(CsvRow& row, const nlohmann::json& value) {
 }
 
 const char* const kStatistics[] = {"mean", "sd", "ci95_low", "ci95_high", "q50"};
-
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) throw IoError("cannot read", path, errno);
-  std::stringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
 
 std::string shard_suffix(std::uint64_t k, std::uint64_t n) {
   return "shard-" + std::to_string(k) + "-of-" + std::to_string(n);
@@ -86,12 +77,6 @@ ojson manifest_identity(const Experiment& experiment, bool independent_points) {
   manifest["block_points"] = experiment.block_points;
   manifest["outputs"] = {"points.csv", "manifest.json"};
   return manifest;
-}
-
-std::string host_name() {
-  char host[256] = {};
-  gethostname(host, sizeof host - 1);
-  return host;
 }
 
 }  // namespace
@@ -233,17 +218,7 @@ PartialSweep::PartialSweep(const Experiment& experiment, const SweepOptions& opt
                    {"shards", options.shards},
                    {"version", kVersion},
                    {"git_commit", kGitCommit}};
-  const std::filesystem::path plan_file = directory_ / "plan.json";
-  if (options.resume && std::filesystem::exists(plan_file)) {
-    const std::string found = read_file(plan_file);
-    if (found != plan.dump(2) + "\n")
-      throw ConfigError(plan_file.string(), "/", "the plan of this experiment and these options (--resume)",
-                        "a partial run of another plan; run without --resume to start over");
-  } else {
-    std::filesystem::remove_all(directory_);
-    ensure_directory(directory_);
-    write_file_atomic(plan_file, plan.dump(2) + "\n");
-  }
+  open_partial_area(directory_, plan, options.resume);
 }
 
 std::span<const std::size_t> PartialSweep::block(std::uint64_t b) const {

@@ -188,6 +188,98 @@ void AtomicWriter::abandon() noexcept {
   ::unlink(temporary_path_.c_str());
 }
 
+AppendFile::AppendFile(std::filesystem::path path, std::uint64_t keep_bytes, std::size_t buffer_bytes)
+    : path_(std::move(path)), buffer_capacity_(buffer_bytes), size_(keep_bytes) {
+  file_descriptor_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0666);
+  if (file_descriptor_ < 0) throw IoError("cannot open for appending", path_, errno);
+  struct stat status {};
+  if (::fstat(file_descriptor_, &status) != 0) {
+    const int error = errno;
+    ::close(std::exchange(file_descriptor_, -1));
+    throw IoError("cannot read the size of", path_, error);
+  }
+  if (static_cast<std::uint64_t>(status.st_size) < keep_bytes) {
+    ::close(std::exchange(file_descriptor_, -1));
+    std::string what = "shorter than the ";
+    what.append(std::to_string(keep_bytes)).append(" bytes its checkpoint records:");
+    throw IoError(what, path_, EINVAL);
+  }
+  // Cut off what a killed run wrote after its last checkpoint, then write at the end.
+  if (::ftruncate(file_descriptor_, static_cast<off_t>(keep_bytes)) != 0 ||
+      ::lseek(file_descriptor_, 0, SEEK_END) < 0) {
+    const int error = errno;
+    ::close(std::exchange(file_descriptor_, -1));
+    throw IoError("cannot cut back", path_, error);
+  }
+  buffer_.reserve(buffer_capacity_);
+}
+
+AppendFile::~AppendFile() {
+  if (file_descriptor_ >= 0) ::close(file_descriptor_);  // unsynced bytes are the next run's to cut
+}
+
+void AppendFile::write(std::string_view data) {
+  if (file_descriptor_ < 0) throw std::logic_error("AppendFile::write after publish: " + path_.string());
+  size_ += data.size();
+  if (buffer_.size() + data.size() > buffer_capacity_) flush_buffer();
+  if (data.size() >= buffer_capacity_) {
+    if (const int error = write_all(file_descriptor_, data.data(), data.size()); error != 0)
+      throw IoError("cannot write", path_, error);
+    return;
+  }
+  buffer_.append(data);
+}
+
+void AppendFile::flush_buffer() {
+  if (const int error = write_all(file_descriptor_, buffer_.data(), buffer_.size()); error != 0)
+    throw IoError("cannot write", path_, error);
+  buffer_.clear();
+}
+
+std::uint64_t AppendFile::sync() {
+  if (file_descriptor_ < 0) throw std::logic_error("AppendFile::sync after publish: " + path_.string());
+  flush_buffer();
+  if (const int error = fsync_retrying(file_descriptor_); error != 0) throw IoError("cannot sync to disk", path_, error);
+  return size_;
+}
+
+void AppendFile::publish(const std::filesystem::path& final_path) {
+  sync();
+  const int descriptor = std::exchange(file_descriptor_, -1);
+  if (::close(descriptor) != 0 && errno != EINTR) {
+    const int error = errno;
+    throw IoError("cannot close", path_, error);
+  }
+  if (::rename(path_.c_str(), final_path.c_str()) != 0) {
+    const int error = errno;
+    std::string what = "cannot rename '";
+    what.append(path_.string()).append("' to");
+    throw IoError(what, final_path, error);
+  }
+  buffer_ = std::string();
+  fsync_directory(final_path);
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  const int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (descriptor < 0) throw IoError("cannot read", path, errno);
+  std::string text;
+  char block[1 << 16];
+  for (;;) {
+    const ssize_t got = ::read(descriptor, block, sizeof block);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      const int error = errno;
+      ::close(descriptor);
+      throw IoError("cannot read", path, error);
+    }
+    if (got == 0) break;
+    text.append(block, static_cast<std::size_t>(got));
+  }
+  ::close(descriptor);
+  return text;
+}
+
 void ensure_directory(const std::filesystem::path& directory) {
   std::error_code error;
   std::filesystem::create_directories(directory, error);

@@ -10,6 +10,7 @@
 // permissions of a file it replaces are not carried over.
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -76,6 +77,42 @@ class AtomicWriter {
   int file_descriptor_ = -1;
   std::string buffer_;
 };
+
+// A file that grows over a long run and is durable up to its last sync(): the outcome rows and spilled
+// columns of a streaming ensemble (engine/ensemble/ensemble_stream.hpp). A run records the sizes sync()
+// returns in its checkpoint; a resumed run reopens the file cut back to that size, so bytes written after
+// the checkpoint (by a run killed before its next one) are dropped rather than repeated. publish() moves
+// the finished file to its final name the way AtomicWriter::commit() does.
+class AppendFile {
+ public:
+  // Opens (or creates) `path` and cuts it to `keep_bytes`, which must not exceed its size. Throws IoError.
+  AppendFile(std::filesystem::path path, std::uint64_t keep_bytes, std::size_t buffer_bytes = std::size_t{1} << 16);
+  ~AppendFile();
+  AppendFile(const AppendFile&) = delete;
+  AppendFile& operator=(const AppendFile&) = delete;
+
+  // Appends `data` (buffered). Throws IoError.
+  void write(std::string_view data);
+  // Bytes written so far, buffered ones included.
+  std::uint64_t size() const { return size_; }
+  // Writes the buffer and fsyncs; returns size(). Throws IoError.
+  std::uint64_t sync();
+  // Syncs, closes and renames the file to `final_path`, then fsyncs the directory. Throws IoError; after
+  // it, write() and sync() are std::logic_error.
+  void publish(const std::filesystem::path& final_path);
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  void flush_buffer();
+  std::filesystem::path path_;
+  int file_descriptor_ = -1;
+  std::size_t buffer_capacity_;
+  std::string buffer_;
+  std::uint64_t size_ = 0;
+};
+
+// The whole of a file's bytes. Throws IoError.
+std::string read_file(const std::filesystem::path& path);
 
 // Creates `directory` and any missing parents (nothing to do when it exists). Throws IoError naming the
 // path when it cannot, e.g. when a component is a regular file or permission is denied.

@@ -1,13 +1,18 @@
 #pragma once
 // Running the built `leverage` executable from tests, capturing its exit code, stdout and stderr.
+#include <signal.h>
 #include <stdlib.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace leverage::test {
@@ -74,6 +79,35 @@ inline Outcome run_leverage(const std::vector<std::string>& args, const std::fil
   std::filesystem::remove(out_file);
   std::filesystem::remove(err_file);
   return outcome;
+}
+
+// Starts the built `leverage` with `args` in a child process (stdout and stderr inherited); returns its pid.
+inline pid_t start_leverage(const std::vector<std::string>& args) {
+  const std::string cli = LEVERAGE_CLI_PATH;
+  std::vector<char*> argv{const_cast<char*>(cli.c_str())};
+  for (const auto& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+  argv.push_back(nullptr);
+  const pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    execv(cli.c_str(), argv.data());
+    _exit(127);
+  }
+  return child;
+}
+
+// Waits (up to 30 s) until `ready()` holds while the child is still running, then sends it
+// `signal_number`; returns its wait status.
+inline int signal_when(pid_t child, const std::function<bool()>& ready, int signal_number) {
+  int status = 0;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (!ready() && std::chrono::steady_clock::now() < deadline) {
+    REQUIRE(waitpid(child, &status, WNOHANG) == 0);  // the run must still be going when it is signalled
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  ::kill(child, signal_number);
+  REQUIRE(waitpid(child, &status, 0) == child);
+  return status;
 }
 
 }  // namespace leverage::test

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "engine/sweep/sweep.hpp"
+#include "tests/support/cli_process.hpp"
 #include "tests/support/lab.hpp"
 
 using namespace leverage;
@@ -219,15 +220,7 @@ namespace {
 
 // Starts `leverage sweep EXPERIMENT --threads 1 --quiet --out OUT` in a child process.
 pid_t start_cli_sweep(const fs::path& experiment, const fs::path& out) {
-  const std::string cli = LEVERAGE_CLI_PATH;
-  const pid_t child = fork();
-  REQUIRE(child >= 0);
-  if (child == 0) {
-    execl(cli.c_str(), cli.c_str(), "sweep", experiment.c_str(), "--threads", "1", "--quiet", "--out", out.c_str(),
-          static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  return child;
+  return test::start_leverage({"sweep", experiment.string(), "--threads", "1", "--quiet", "--out", out.string()});
 }
 
 int blocks_on_disk(const fs::path& partial) {
@@ -240,15 +233,7 @@ int blocks_on_disk(const fs::path& partial) {
 
 // Waits until `blocks` block files exist, then sends `signal_number`; returns the wait status.
 int signal_after_blocks(pid_t child, const fs::path& partial, int blocks, int signal_number) {
-  int status = 0;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while (blocks_on_disk(partial) < blocks && std::chrono::steady_clock::now() < deadline) {
-    REQUIRE(waitpid(child, &status, WNOHANG) == 0);  // the run must still be going when it is signalled
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  ::kill(child, signal_number);
-  REQUIRE(waitpid(child, &status, 0) == child);
-  return status;
+  return test::signal_when(child, [&] { return blocks_on_disk(partial) >= blocks; }, signal_number);
 }
 
 // Runs `leverage sweep ... --resume` to completion and returns K of "resumed: K of 30 blocks already done".

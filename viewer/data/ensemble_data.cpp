@@ -67,7 +67,7 @@ EnsembleData load_ensemble(const std::filesystem::path& directory) {
   data.outcomes = CsvTable::read(directory / "outcomes.csv");
   for (std::size_t c = 0; c < data.outcomes.header().size(); ++c) {
     const std::string& name = data.outcomes.header()[c];
-    if (name == "point" || name == "replicate" || name == "seed") continue;
+    if (name == "point" || name == "replicate" || name == "seed" || name == "master_seed") continue;
     if (data.outcomes.is_numeric(c)) data.numeric_outcomes.push_back(c);
   }
 

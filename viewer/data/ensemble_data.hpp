@@ -34,7 +34,7 @@ struct EnsembleData {
   int weeks = 0;
   std::vector<Band> bands;  // in bands.csv order; empty when the ensemble ran without bands
   CsvTable outcomes;
-  std::vector<std::size_t> numeric_outcomes;  // outcome columns that are numbers (not point/replicate/seed)
+  std::vector<std::size_t> numeric_outcomes;  // outcome columns that are numbers (not point, replicate, master_seed)
   std::vector<KeptReplicate> kept;            // sorted by replicate
 
   const Band* band(const std::string& variable) const;

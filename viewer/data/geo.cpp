@@ -8,7 +8,7 @@ namespace leverage::viewer {
 namespace {
 
 constexpr double kCompressFromLon = 40.0;  // degrees east; longitudes beyond are compressed
-constexpr double kCompression = 4.0;
+constexpr double kCompression = 6.0;
 const double kCosReference = std::cos(52.0 * 3.14159265358979323846 / 180.0);
 
 // Nodes of the corridor (approximate coordinates of the places, degrees).

@@ -4,7 +4,7 @@
 // state in a given week (normal, inspected, closed, suspended) and its TEU flow.
 //
 // Projection: equirectangular about 52N (x scaled by cos 52 so Europe is not stretched), with the
-// longitudes east of 40E compressed 4:1 so that Beijing and the Kazakh border fit beside Europe
+// longitudes east of 40E compressed 6:1 so that Beijing and the Kazakh border fit beside Europe
 // while Brest, Malaszewicze and the Baltic crossings stay far enough apart to read.
 #include <string>
 #include <vector>
@@ -40,7 +40,7 @@ const Place* capital_place(const std::string& actor_id);
 class MapProjection {
  public:
   // The map's extent; the projection fits it into the rectangle keeping the aspect ratio.
-  MapProjection(LonLat south_west = {0.0, 38.0}, LonLat north_east = {118.0, 60.0});
+  MapProjection(LonLat south_west = {2.0, 38.5}, LonLat north_east = {118.0, 58.5});
   MapPoint project(const LonLat& at, const MapRect& into) const;
 
  private:

@@ -2,6 +2,7 @@
 // probability from its DecisionRecord, with a column for the equilibrium prediction that the solver
 // will fill (shown as "-" until then, never a made-up number).
 #include <cstdio>
+#include <string>
 
 #include "viewer/ui/views.hpp"
 
@@ -20,12 +21,10 @@ void draw_decisions(ViewState& state, const RunData& run, int week, const Box& b
     return;
   }
   // One line: everyone's action this week.
-  for (std::size_t i = 0; i < scenario.actors.size(); ++i) {
-    if (i > 0) ImGui::SameLine(0, 12);
-    ImGui::TextColored(ImVec4(0.6f, 0.6f, 0.65f, 1), "%s:", scenario.actors[i].name.c_str());
-    ImGui::SameLine(0, 4);
-    ImGui::TextUnformatted(run.action_spec(week, i).id.c_str());
-  }
+  std::string everyone;
+  for (std::size_t i = 0; i < scenario.actors.size(); ++i)
+    everyone.append(i > 0 ? ",  " : "").append(scenario.actors[i].name).append(": ").append(run.action_spec(week, i).id);
+  ImGui::TextWrapped("%s", everyone.c_str());
   if (ImGui::BeginTabBar("capitals")) {
     for (std::size_t i = 0; i < scenario.actors.size(); ++i) {
       const ActorSpec& actor = scenario.actors[i];

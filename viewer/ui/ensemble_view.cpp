@@ -67,7 +67,11 @@ void draw_histogram(ViewState& state, const EnsembleData& ensemble, const Box& b
     return;
   }
   int& selected = state.ensemble_view.histogram_column;
-  if (selected < 0 || selected >= static_cast<int>(ensemble.numeric_outcomes.size())) selected = 0;
+  if (selected < 0 || selected >= static_cast<int>(ensemble.numeric_outcomes.size())) {
+    selected = 0;  // gross releases when there, else the first numeric outcome
+    for (std::size_t i = 0; i < ensemble.numeric_outcomes.size(); ++i)
+      if (ensemble.outcomes.header()[ensemble.numeric_outcomes[i]] == "gross_releases") selected = static_cast<int>(i);
+  }
   const auto name_of = [&](int i) {
     return ensemble.outcomes.header()[ensemble.numeric_outcomes[static_cast<std::size_t>(i)]].c_str();
   };
@@ -88,14 +92,15 @@ void draw_histogram(ViewState& state, const EnsembleData& ensemble, const Box& b
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const ImVec2 max(min.x + avail.x, min.y + avail.y);
   AxisRange y{0, static_cast<double>(std::max<std::uint64_t>(h.max_count(), 1))};
-  PlotFrame frame(ImGui::GetWindowDrawList(), min, max, "replicates per bin", edges.front(), edges.back(),
-                  finish_range(y, true), name_of(selected));
-  frame.bars(edges, heights, colors::series(0));
+  PlotFrame::Legend legend;
   if (h.missing > 0) {
     char note[64];
-    std::snprintf(note, sizeof note, "%llu replicates without a value", static_cast<unsigned long long>(h.missing));
-    frame.legend({{note, IM_COL32(120, 120, 120, 255)}});
+    std::snprintf(note, sizeof note, "%llu without a value", static_cast<unsigned long long>(h.missing));
+    legend.push_back({note, IM_COL32(120, 120, 120, 255)});
   }
+  PlotFrame frame(ImGui::GetWindowDrawList(), min, max, "replicates per bin", edges.front(), edges.back(),
+                  finish_range(y, true), legend, nullptr);
+  frame.bars(edges, heights, colors::series(0));
   regions.rect("histogram", frame.area_min(), frame.area_max(), {{"column", name_of(selected)}});
   ImGui::End();
 }
@@ -112,21 +117,21 @@ void draw_kept_list(ViewState& state, const EnsembleData& ensemble, const Box& b
   }
   // Shown columns: the replicate, then up to four outcome columns.
   std::vector<std::size_t> shown;
-  for (const char* name : {"gross_releases", "final_stock", "transit_lost_teu", "first_release_week"})
+  for (const char* name : {"gross_releases", "final_stock", "transit_lost_teu"})
     if (auto c = ensemble.outcomes.column(name)) shown.push_back(*c);
   const auto categorical = ensemble.outcomes.column("u1_outcome");
   const int column_count = 2 + static_cast<int>(shown.size()) + (categorical ? 1 : 0);
   const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
-                                ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
+                                ImGuiTableFlags_ScrollX | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit;
   EnsembleViewState& view = state.ensemble_view;
   std::optional<std::size_t> to_open;
   if (ImGui::BeginTable("kept", column_count, flags)) {
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("replicate", ImGuiTableColumnFlags_DefaultSort, 1.0f, 0);
+    ImGui::TableSetupScrollFreeze(1, 1);
+    ImGui::TableSetupColumn("replicate", ImGuiTableColumnFlags_DefaultSort, 0.0f, 0);
     for (std::size_t s = 0; s < shown.size(); ++s)
-      ImGui::TableSetupColumn(ensemble.outcomes.header()[shown[s]].c_str(), 0, 1.4f, static_cast<ImGuiID>(s + 1));
-    if (categorical) ImGui::TableSetupColumn("u1_outcome", ImGuiTableColumnFlags_NoSort, 1.8f, 100);
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_NoSort, 0.6f, 101);
+      ImGui::TableSetupColumn(ensemble.outcomes.header()[shown[s]].c_str(), 0, 0.0f, static_cast<ImGuiID>(s + 1));
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_NoSort, 0.0f, 101);
+    if (categorical) ImGui::TableSetupColumn("u1_outcome", ImGuiTableColumnFlags_NoSort, 0.0f, 100);
     ImGui::TableHeadersRow();
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && (specs->SpecsDirty || view.order_dirty)) {
       if (specs->SpecsCount > 0) {
@@ -163,14 +168,14 @@ void draw_kept_list(ViewState& state, const EnsembleData& ensemble, const Box& b
           }
         }
       }
-      if (categorical) {
-        ImGui::TableNextColumn();
-        if (kept.outcome_row) ImGui::TextUnformatted(ensemble.outcomes.cell(*kept.outcome_row, *categorical).c_str());
-      }
       ImGui::TableNextColumn();
       ImGui::PushID(static_cast<int>(i));
       if (ImGui::SmallButton("open")) to_open = i;
       ImGui::PopID();
+      if (categorical) {
+        ImGui::TableNextColumn();
+        if (kept.outcome_row) ImGui::TextUnformatted(ensemble.outcomes.cell(*kept.outcome_row, *categorical).c_str());
+      }
     }
     ImGui::EndTable();
   }

@@ -99,11 +99,14 @@ void draw_frame(ViewState& state, RegionLog& regions) {
     case Mode::compare: {
       const RunData& run = *state.run;
       const RunData* other = state.mode == Mode::compare ? &*state.other : nullptr;
-      const float top_height = other ? std::floor(line * 2 + 8) : 0;
+      const float top_height =
+          other ? std::floor(ImGui::GetFrameHeight() + ImGui::GetTextLineHeightWithSpacing() * 2 +
+                             ImGui::GetFrameHeight() - ImGui::GetTextLineHeight() + ImGui::GetStyle().WindowPadding.y * 2)
+                : 0;
       const float body_height = size.y - timeline_height - top_height;
       const ImVec2 body(pos.x, pos.y + top_height);
       const float left_width = std::floor(size.x * 0.44f);
-      const float map_height = std::floor(body_height * 0.54f);
+      const float map_height = std::floor(body_height * 0.5f);
       const int week = state.playback.week;
       if (other) draw_compare_header(state, {pos, ImVec2(size.x, top_height)});
       draw_map(run, week, {body, ImVec2(left_width, map_height)}, regions);

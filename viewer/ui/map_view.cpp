@@ -40,10 +40,10 @@ ImU32 marker_color(ActionKind kind) {
 // Where a capital's labels go, relative to its dot, so neighbours do not overlap (Warsaw and Minsk
 // are 60 px apart at 1280x800).
 ImVec2 label_direction(const std::string& actor) {
-  if (actor == "warsaw") return ImVec2(-1, 1);
+  if (actor == "warsaw") return ImVec2(-1, -1);
   if (actor == "brussels") return ImVec2(1, 1);
   if (actor == "moscow") return ImVec2(1, -1);
-  if (actor == "beijing") return ImVec2(-1, 1);
+  if (actor == "beijing") return ImVec2(-1, -1);
   return ImVec2(1, 1);  // minsk and others
 }
 
@@ -103,15 +103,16 @@ void draw_map(const RunData& run, int week, const Box& box, RegionLog& regions) 
   };
   draw->PushClipRect(map_min, map_max, true);
   // Graticule every 10 degrees.
-  for (int lon = 0; lon <= 120; lon += 10)
-    draw->AddLine(at({double(lon), 38}), at({double(lon), 60}), IM_COL32(38, 48, 60, 255));
-  for (int lat = 40; lat <= 60; lat += 10) {
-    draw->AddLine(at({0, double(lat)}), at({118, double(lat)}), IM_COL32(38, 48, 60, 255));
+  for (int lon = 10; lon <= 110; lon += 10)
+    draw->AddLine(at({double(lon), 38.5}), at({double(lon), 58.5}), IM_COL32(38, 48, 60, 255));
+  for (int lat = 40; lat <= 55; lat += 5) {
+    draw->AddLine(at({2, double(lat)}), at({118, double(lat)}), IM_COL32(38, 48, 60, 255));
     char label[8];
     std::snprintf(label, sizeof label, "%dN", lat);
-    draw->AddText(at({0.3, lat + 0.9}), IM_COL32(80, 95, 115, 255), label);
+    draw->AddText(at({95, lat + 0.9}), IM_COL32(80, 95, 115, 255), label);
   }
-  draw->AddText(at({40.5, 59.5}), IM_COL32(80, 95, 115, 255), "east of 40E compressed 4:1");
+  draw->AddText(ImVec2(map_min.x + 6, map_max.y - line - 4), IM_COL32(80, 95, 115, 255),
+                "east of 40E compressed 6:1");
 
   const WorldState& state = run.state(week);
   const double full_teu = run.scenario().transit.eu_transit_teu_per_week + run.scenario().transit.bilateral_teu_per_week;
@@ -139,9 +140,10 @@ void draw_map(const RunData& run, int week, const Box& box, RegionLog& regions) 
   for (const auto& [name, place] : nodes) {
     const ImVec2 p = at(place);
     draw->AddCircleFilled(p, 2.5f, IM_COL32(200, 200, 200, 255));
+    if (std::string_view(name) == "Duisburg") continue;  // beside Brussels: the dot says where the EU line ends
     if (std::string_view(name) == "Malaszewicze") {
       const ImVec2 size = ImGui::CalcTextSize(name);
-      draw->AddText(ImVec2(p.x - size.x - 4, p.y + 2), IM_COL32(170, 175, 185, 255), name);
+      draw->AddText(ImVec2(p.x - size.x * 0.6f, p.y + line * 0.6f), IM_COL32(170, 175, 185, 255), name);
     } else if (std::string_view(name) == "Brest") {
       draw->AddText(ImVec2(p.x + 3, p.y + 2), IM_COL32(170, 175, 185, 255), name);
     } else if (std::string_view(name) != "Xi'an") {
@@ -199,7 +201,7 @@ void draw_map(const RunData& run, int week, const Box& box, RegionLog& regions) 
     ImGui::TextUnformatted(link_status_name(s));
     ImGui::SameLine(0, 14);
   }
-  ImGui::Text("width: TEU/week (%.0f transit)", state.transit_teu);
+  ImGui::TextUnformatted("width: TEU/week");
   if (!off_map.empty()) {
     ImGui::SameLine(0, 14);
     ImGui::TextDisabled("not on the map: %s", off_map.c_str());

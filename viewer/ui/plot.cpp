@@ -1,5 +1,6 @@
 #include "viewer/ui/plot.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace leverage::viewer::ui {
@@ -14,16 +15,28 @@ ImU32 colors::series(std::size_t index) {
 }
 
 PlotFrame::PlotFrame(ImDrawList* draw, ImVec2 min, ImVec2 max, const std::string& title, double x0, double x1,
-                     AxisRange y, const char* x_label)
+                     AxisRange y, const Legend& legend, const char* x_label)
     : draw_(draw), x0_(x0), x1_(x1 > x0 ? x1 : x0 + 1), y_(y) {
   const float line = ImGui::GetTextLineHeight();
   const float left_margin = ImGui::CalcTextSize("00000").x + 6;
-  area_min_ = ImVec2(min.x + left_margin, min.y + line + 4);
-  area_max_ = ImVec2(max.x - 8, max.y - line - 4);
-  if (area_max_.x < area_min_.x + 10) area_max_.x = area_min_.x + 10;
-  if (area_max_.y < area_min_.y + 10) area_max_.y = area_min_.y + 10;
   draw_->AddRectFilled(min, max, colors::plot_background, 3.0f);
   draw_->AddText(ImVec2(min.x + 6, min.y + 2), colors::text, title.c_str());
+  // The legend flows after the title: a swatch and a label per entry.
+  float x = min.x + 6 + ImGui::CalcTextSize(title.c_str()).x + 14, y_text = min.y + 2;
+  for (const auto& [label, color] : legend) {
+    const float entry = 18 + ImGui::CalcTextSize(label.c_str()).x + 12;
+    if (x + entry > max.x - 4) {
+      x = min.x + 6;
+      y_text += line;
+    }
+    draw_->AddRectFilled(ImVec2(x, y_text + line * 0.35f), ImVec2(x + 14, y_text + line * 0.65f), color);
+    draw_->AddText(ImVec2(x + 18, y_text), IM_COL32(190, 190, 198, 255), label.c_str());
+    x += entry;
+  }
+  area_min_ = ImVec2(min.x + left_margin, y_text + line + 6);
+  area_max_ = ImVec2(max.x - 10, max.y - line - 4);
+  if (area_max_.x < area_min_.x + 10) area_max_.x = area_min_.x + 10;
+  if (area_max_.y < area_min_.y + 10) area_max_.y = area_min_.y + 10;
 
   const int y_target = std::max(2, static_cast<int>((area_max_.y - area_min_.y) / (line * 2.2f)));
   const double y_step = nice_step(y_.low, y_.high, y_target);
@@ -43,9 +56,10 @@ PlotFrame::PlotFrame(ImDrawList* draw, ImVec2 min, ImVec2 max, const std::string
     const ImVec2 size = ImGui::CalcTextSize(label.c_str());
     draw_->AddText(ImVec2(p.x - size.x / 2, area_max_.y + 3), colors::text, label.c_str());
   }
-  if (x_label != nullptr) {
+  if (x_label != nullptr) {  // under the y axis's labels, where nothing else is
     const ImVec2 size = ImGui::CalcTextSize(x_label);
-    draw_->AddText(ImVec2(max.x - size.x - 6, min.y + 2), IM_COL32(150, 150, 160, 255), x_label);
+    draw_->AddText(ImVec2(std::max(min.x + 4, area_min_.x - size.x - 8), area_max_.y + 3), IM_COL32(150, 150, 160, 255),
+                   x_label);
   }
   draw_->AddLine(ImVec2(area_min_.x, area_max_.y), area_max_, colors::axis);
   draw_->AddLine(area_min_, ImVec2(area_min_.x, area_max_.y), colors::axis);
@@ -102,21 +116,6 @@ void PlotFrame::vertical(double x, ImU32 color, float thickness, const char* lab
     const ImVec2 size = ImGui::CalcTextSize(label);
     const float x_text = std::min(p.x + 3, area_max_.x - size.x);
     draw_->AddText(ImVec2(x_text, area_min_.y + 1), color, label);
-  }
-}
-
-void PlotFrame::legend(const std::vector<std::pair<std::string, ImU32>>& entries) {
-  const float line = ImGui::GetTextLineHeight();
-  float width = 0;
-  for (const auto& [label, color] : entries) width = std::max(width, ImGui::CalcTextSize(label.c_str()).x);
-  const ImVec2 origin(area_min_.x + 6, area_min_.y + 4);
-  draw_->AddRectFilled(origin, ImVec2(origin.x + width + 26, origin.y + line * entries.size() + 4),
-                       IM_COL32(20, 22, 27, 215), 2.0f);
-  float y = origin.y + 2;
-  for (const auto& [label, color] : entries) {
-    draw_->AddRectFilled(ImVec2(origin.x + 4, y + line * 0.35f), ImVec2(origin.x + 18, y + line * 0.65f), color);
-    draw_->AddText(ImVec2(origin.x + 22, y), colors::text, label.c_str());
-    y += line;
   }
 }
 

@@ -28,10 +28,12 @@ ImU32 series(std::size_t index);
 
 class PlotFrame {
  public:
-  // Draws the background, grid, axes, ticks and title in the rectangle [min, max] (screen pixels)
-  // for x in [x0, x1] and y in `y`.
+  using Legend = std::vector<std::pair<std::string, ImU32>>;
+  // Draws the background, grid, axes, ticks, the title and the legend (after the title, wrapping
+  // to more rows above the data, so it never covers a line) in the rectangle [min, max] (screen
+  // pixels) for x in [x0, x1] and y in `y`.
   PlotFrame(ImDrawList* draw, ImVec2 min, ImVec2 max, const std::string& title, double x0, double x1, AxisRange y,
-            const char* x_label = "week");
+            const Legend& legend = {}, const char* x_label = "week");
   ImVec2 to_screen(double x, double y) const;
   // The data area (inside the axes).
   ImVec2 area_min() const { return area_min_; }
@@ -41,8 +43,6 @@ class PlotFrame {
   // A filled band between two series (index = x), drawn as one quad per step.
   void band(const std::vector<double>& low, const std::vector<double>& high, ImU32 color);
   void vertical(double x, ImU32 color, float thickness = 1.0f, const char* label = nullptr);
-  // Legend entries, stacked in the top-left corner of the data area.
-  void legend(const std::vector<std::pair<std::string, ImU32>>& entries);
   // Bars from `x` edges (counts.size() + 1 values) to heights.
   void bars(const std::vector<double>& edges, const std::vector<double>& heights, ImU32 color);
 

@@ -81,23 +81,19 @@ void draw_run_plots(const RunData& run, const RunData* other, int week, int dive
       if (other != nullptr)
         if (const auto* v = other->series(s.column)) include(range, *v);
     }
-    PlotFrame frame(draw, min, max, spec.title, 0, weeks, finish_range(range, spec.from_zero));
-    std::vector<std::pair<std::string, ImU32>> legend;
+    PlotFrame::Legend legend;
+    if (spec.series.size() > 1)
+      for (std::size_t s = 0; s < spec.series.size(); ++s)
+        if (run.series(spec.series[s].column) != nullptr) legend.push_back({spec.series[s].label, colors::series(s)});
+    PlotFrame frame(draw, min, max, spec.title, 0, weeks, finish_range(range, spec.from_zero), legend);
     for (std::size_t s = 0; s < spec.series.size(); ++s) {
       const ImU32 color = colors::series(s);
       if (other != nullptr)
         if (const auto* v = other->series(spec.series[s].column)) frame.line(*v, faded(color), 3.0f);
-      if (const auto* v = run.series(spec.series[s].column)) {
-        frame.line(*v, color, 1.6f);
-        legend.push_back({spec.series[s].label, color});
-      }
+      if (const auto* v = run.series(spec.series[s].column)) frame.line(*v, color, 1.6f);
     }
     if (other != nullptr && divergence_week >= 0) frame.vertical(divergence_week, colors::divergence, 1.5f, "diverge");
     frame.vertical(week, colors::cursor, 1.0f);
-    if (spec.series.size() > 1 || other != nullptr) {
-      if (other != nullptr) legend.push_back({"faded: run B", IM_COL32(150, 150, 150, 255)});
-      frame.legend(legend);
-    }
     regions.rect("plot_" + std::to_string(k), frame.area_min(), frame.area_max(), {{"title", spec.title}});
   }
   ImGui::End();

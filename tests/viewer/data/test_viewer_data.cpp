@@ -84,20 +84,21 @@ TEST_CASE("Kept replicates sort by an outcome, missing values last", "[viewer]")
 }
 
 TEST_CASE("The map projection keeps Europe's proportions and compresses the east", "[viewer]") {
-  const MapProjection projection;  // 0E..118E, 38N..60N
-  // Unscaled width: (40 + (118 - 40) / 4) cos 52 = 59.5 x 0.615661 = 36.632; height 22. In a
-  // 400 x 220 rectangle the scale is min(400 / 36.632, 220 / 22) = 10 px per unit, and the map is
-  // centred: left margin (400 - 366.32) / 2 = 16.84.
+  const MapProjection projection;  // 2E..118E, 38.5N..58.5N
+  // Unscaled x: (min(lon, 40) + max(lon - 40, 0) / 6) cos 52, so the width is (53 - 2) cos 52 =
+  // 51 x 0.615661 = 31.399 and the height 20. In a 400 x 220 rectangle the scale is
+  // min(400 / 31.399, 220 / 20) = 11 px per unit, and the map is centred: left margin
+  // (400 - 51 cos52 x 11) / 2 = 27.31, top margin 0.
   const double cos52 = std::cos(52.0 * std::numbers::pi / 180.0);
-  const double left = (400 - 59.5 * cos52 * 10) / 2;
+  const double left = (400 - 51 * cos52 * 11) / 2;
   const MapRect rect{0, 0, 400, 220};
   const MapPoint at40 = projection.project({40, 49}, rect);
-  CHECK(at40.x == Approx(left + 40 * cos52 * 10));
-  CHECK(at40.y == Approx(110));  // (60 - 49) x 10
-  // 80E is 40 degrees past 40E, compressed 4:1 to 10: x_of = 50 cos 52.
-  const MapPoint at80 = projection.project({80, 60}, rect);
-  CHECK(at80.x == Approx(left + 50 * cos52 * 10));
-  CHECK(at80.y == Approx(0));
+  CHECK(at40.x == Approx(left + (40 - 2) * cos52 * 11));
+  CHECK(at40.y == Approx(104.5));  // (58.5 - 49) x 11
+  // 82E is 42 degrees past 40E, compressed 6:1 to 7: x_of = 47 cos 52.
+  const MapPoint at82 = projection.project({82, 58.5}, rect);
+  CHECK(at82.x == Approx(left + (47 - 2) * cos52 * 11));
+  CHECK(at82.y == Approx(0));
   // West to east: Brussels, Warsaw, Minsk, Moscow, Beijing.
   double previous = -1;
   for (const char* id : {"brussels", "warsaw", "minsk", "moscow", "beijing"}) {

@@ -109,7 +109,7 @@ void draw_map(const RunData& run, int week, const Box& box, RegionLog& regions) 
     draw->AddLine(at({2, double(lat)}), at({118, double(lat)}), IM_COL32(38, 48, 60, 255));
     char label[8];
     std::snprintf(label, sizeof label, "%dN", lat);
-    draw->AddText(at({95, lat + 0.9}), IM_COL32(80, 95, 115, 255), label);
+    draw->AddText(at({103, lat + 0.9}), IM_COL32(80, 95, 115, 255), label);
   }
   draw->AddText(ImVec2(map_min.x + 6, map_max.y - line - 4), IM_COL32(80, 95, 115, 255),
                 "east of 40E compressed 6:1");

@@ -92,8 +92,8 @@ void draw_run_plots(const RunData& run, const RunData* other, int week, int dive
         if (const auto* v = other->series(spec.series[s].column)) frame.line(*v, faded(color), 3.0f);
       if (const auto* v = run.series(spec.series[s].column)) frame.line(*v, color, 1.6f);
     }
-    if (other != nullptr && divergence_week >= 0) frame.vertical(divergence_week, colors::divergence, 1.5f, "diverge");
     frame.vertical(week, colors::cursor, 1.0f);
+    if (other != nullptr && divergence_week >= 0) frame.vertical(divergence_week, colors::divergence, 2.0f, "diverge");
     regions.rect("plot_" + std::to_string(k), frame.area_min(), frame.area_max(), {{"title", spec.title}});
   }
   ImGui::End();

@@ -5,7 +5,9 @@
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <cfloat>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <exception>
@@ -76,7 +78,7 @@ int run_app(ui::ViewState& state, const AppOptions& options) {
   }
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-  glfwWindowHint(GLFW_RESIZABLE, options.screenshot.empty() ? GLFW_TRUE : GLFW_FALSE);
+  glfwWindowHint(GLFW_RESIZABLE, options.screenshot.empty() && options.bench_frames == 0 ? GLFW_TRUE : GLFW_FALSE);
   GLFWwindow* window = glfwCreateWindow(options.width, options.height, "leverage-viewer", nullptr, nullptr);
   if (window == nullptr) {
     std::fprintf(stderr, "leverage-viewer: cannot open an OpenGL 3 window\n");
@@ -84,7 +86,7 @@ int run_app(ui::ViewState& state, const AppOptions& options) {
     return 1;
   }
   glfwMakeContextCurrent(window);
-  glfwSwapInterval(options.screenshot.empty() ? 1 : 0);
+  glfwSwapInterval(options.screenshot.empty() && options.bench_frames == 0 ? 1 : 0);
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -99,8 +101,9 @@ int run_app(ui::ViewState& state, const AppOptions& options) {
   ImGui_ImplOpenGL3_Init("#version 130");
   build_fonts(state, options, base_style, false);
 
-  const bool headless = !options.screenshot.empty();
-  int frames_left = options.warmup_frames + 1;
+  const bool headless = !options.screenshot.empty() || options.bench_frames > 0;
+  int frames_left = options.warmup_frames + 1 + options.bench_frames;
+  std::vector<double> frame_ms;  // --bench-frames: wall time of each timed frame
   ui::RegionLog regions;
   int exit_code = 0;
   while (!glfwWindowShouldClose(window)) {
@@ -110,6 +113,7 @@ int run_app(ui::ViewState& state, const AppOptions& options) {
       glfwWaitEventsTimeout(state.playback.playing ? 1.0 / 60 : 0.25);
     }
     if (state.font_rebuild) build_fonts(state, options, base_style, true);
+    const auto frame_start = std::chrono::steady_clock::now();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     if (headless) {
@@ -130,6 +134,23 @@ int run_app(ui::ViewState& state, const AppOptions& options) {
     glClearColor(0.08f, 0.09f, 0.11f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (options.bench_frames > 0) {
+      // The frame's cost: building it, and the GPU (llvmpipe under Xvfb) drawing it to the end.
+      glFinish();
+      const std::chrono::duration<double, std::milli> elapsed = std::chrono::steady_clock::now() - frame_start;
+      if (frames_left <= options.bench_frames) frame_ms.push_back(elapsed.count());
+      if (--frames_left == 0) {
+        std::sort(frame_ms.begin(), frame_ms.end());
+        double sum = 0;
+        for (double ms : frame_ms) sum += ms;
+        std::printf("frames %zu  median %.2f ms  mean %.2f ms  min %.2f ms  max %.2f ms\n", frame_ms.size(),
+                    frame_ms[frame_ms.size() / 2], sum / static_cast<double>(frame_ms.size()), frame_ms.front(),
+                    frame_ms.back());
+        break;
+      }
+      glfwSwapBuffers(window);
+      continue;
+    }
     if (headless && --frames_left == 0) {
       std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
       glPixelStorei(GL_PACK_ALIGNMENT, 1);

@@ -30,6 +30,9 @@ int main(int argc, char** argv) {
   cli.add_option("--dump-regions", dump_regions, "With --screenshot: write the frame's named regions as JSON here");
   cli.add_option("--font-scale", font_scale, "Text size, 1 = 15 px DejaVu Sans")->check(CLI::Range(0.5, 3.0));
   cli.add_option("--font", font, "A TrueType font to use instead of DejaVu Sans");
+  int bench_frames = 0;
+  cli.add_option("--bench-frames", bench_frames, "Render this many frames without input, print their timing, exit")
+      ->check(CLI::Range(1, 100000));
   CLI11_PARSE(cli, argc, argv);
 
   AppOptions options;
@@ -46,6 +49,11 @@ int main(int argc, char** argv) {
     return 2;
   }
   options.screenshot = screenshot;
+  options.bench_frames = bench_frames;
+  if (bench_frames > 0 && !screenshot.empty()) {
+    std::fprintf(stderr, "leverage-viewer: --bench-frames and --screenshot are separate runs\n");
+    return 2;
+  }
   options.dump_regions = dump_regions;
   if (!font.empty()) options.font = font;
   if (!dump_regions.empty() && screenshot.empty()) {

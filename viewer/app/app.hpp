@@ -10,11 +10,11 @@ namespace leverage::viewer {
 
 struct AppOptions {
   int width = 1280, height = 800;
-  std::filesystem::path screenshot;      // non-empty: render without input, write the PNG, exit
-  std::filesystem::path dump_regions;    // with a screenshot: the regions of the frame as JSON
-  int warmup_frames = 4;                 // frames rendered before the screenshot (layout settles)
-  int bench_frames = 0;                  // headless: time this many frames after the warm-up and print
-                                         // the median and mean (docs/PERFORMANCE.md); no screenshot
+  std::filesystem::path screenshot;    // non-empty: render without input, write the PNG, exit
+  std::filesystem::path dump_regions;  // with a screenshot: the regions of the frame as JSON
+  int warmup_frames = 4;               // frames rendered before the screenshot (layout settles)
+  int bench_frames = 0;                // headless: time this many frames after the warm-up and print
+                                       // the median and mean (docs/PERFORMANCE.md); no screenshot
   std::filesystem::path font = LEVERAGE_DEFAULT_FONT;
   float base_font_pixels = 15.0f;
 };

@@ -99,7 +99,9 @@ std::optional<std::size_t> CsvTable::column(std::string_view name) const {
   return std::nullopt;
 }
 
-double CsvTable::number(std::size_t row, std::size_t column) const { return parse_number(rows_[row][column]); }
+double CsvTable::number(std::size_t row, std::size_t column) const {
+  return parse_number(rows_[row][column]);
+}
 
 bool CsvTable::is_numeric(std::size_t column) const {
   bool any = false;

@@ -12,8 +12,8 @@ constexpr double kCompression = 6.0;
 const double kCosReference = std::cos(52.0 * 3.14159265358979323846 / 180.0);
 
 // Nodes of the corridor (approximate coordinates of the places, degrees).
-constexpr LonLat kXian{108.94, 34.34};          // departure of many China-Europe trains
-constexpr LonLat kDostyk{82.48, 45.25};         // China-Kazakhstan border (Alashankou-Dostyk)
+constexpr LonLat kXian{108.94, 34.34};   // departure of many China-Europe trains
+constexpr LonLat kDostyk{82.48, 45.25};  // China-Kazakhstan border (Alashankou-Dostyk)
 constexpr LonLat kAstana{71.45, 51.17};
 constexpr LonLat kMoscow{37.62, 55.75};
 constexpr LonLat kSmolensk{32.05, 54.78};
@@ -21,19 +21,21 @@ constexpr LonLat kMinsk{27.56, 53.90};
 constexpr LonLat kBrest{23.70, 52.10};
 constexpr LonLat kMalaszewicze{23.53, 52.05};
 constexpr LonLat kWarsaw{21.01, 52.23};
-constexpr LonLat kDuisburg{6.76, 51.43};       // western terminal of the corridor (EU)
-constexpr LonLat kKena{25.65, 54.63};          // Belarus-Lithuania rail border
+constexpr LonLat kDuisburg{6.76, 51.43};  // western terminal of the corridor (EU)
+constexpr LonLat kKena{25.65, 54.63};     // Belarus-Lithuania rail border
 constexpr LonLat kKaunas{23.90, 54.90};
 constexpr LonLat kPolotsk{28.80, 55.49};
-constexpr LonLat kIndra{27.57, 55.87};         // Belarus-Latvia rail border
+constexpr LonLat kIndra{27.57, 55.87};  // Belarus-Latvia rail border
 constexpr LonLat kRiga{24.11, 56.95};
 
 }  // namespace
 
 const std::vector<Place>& capital_places() {
   static const std::vector<Place> places = {
-      {"minsk", "Minsk", kMinsk},          {"warsaw", "Warsaw", kWarsaw},
-      {"brussels", "Brussels", {4.35, 50.85}}, {"beijing", "Beijing", {116.40, 39.90}},
+      {"minsk", "Minsk", kMinsk},
+      {"warsaw", "Warsaw", kWarsaw},
+      {"brussels", "Brussels", {4.35, 50.85}},
+      {"beijing", "Beijing", {116.40, 39.90}},
       {"moscow", "Moscow", kMoscow},
   };
   return places;
@@ -65,9 +67,9 @@ MapPoint MapProjection::project(const LonLat& at, const MapRect& into) const {
 
 std::vector<CorridorLink> corridor_links(const Scenario& scenario) {
   std::vector<CorridorLink> links = {
-      {"China - Kazakhstan", kXian, kDostyk, -1},   {"Kazakhstan", kDostyk, kAstana, -1},
+      {"China - Kazakhstan", kXian, kDostyk, -1},    {"Kazakhstan", kDostyk, kAstana, -1},
       {"Kazakhstan - Russia", kAstana, kMoscow, -1}, {"Russia", kMoscow, kSmolensk, -1},
-      {"Russia - Belarus", kSmolensk, kMinsk, -1},  {"Belarus", kMinsk, kBrest, -1},
+      {"Russia - Belarus", kSmolensk, kMinsk, -1},   {"Belarus", kMinsk, kBrest, -1},
   };
   for (std::size_t k = 0; k < scenario.transit.crossings.size(); ++k) {
     const int c = static_cast<int>(k);
@@ -92,10 +94,14 @@ std::vector<CorridorLink> corridor_links(const Scenario& scenario) {
 
 const char* link_status_name(LinkStatus status) {
   switch (status) {
-    case LinkStatus::normal: return "normal";
-    case LinkStatus::inspected: return "inspected";
-    case LinkStatus::closed: return "closed";
-    case LinkStatus::suspended: return "suspended";
+    case LinkStatus::normal:
+      return "normal";
+    case LinkStatus::inspected:
+      return "inspected";
+    case LinkStatus::closed:
+      return "closed";
+    case LinkStatus::suspended:
+      return "suspended";
   }
   return "normal";
 }

@@ -74,10 +74,10 @@ RunData simulate_run(std::string label, std::shared_ptr<const Scenario> scenario
 // action, else the first week at which a shared trajectory column differs.
 struct Divergence {
   bool diverge = false;
-  int week = -1;            // 1-based week of the first difference
-  std::string actor;        // actor id when an action differs, empty otherwise
+  int week = -1;      // 1-based week of the first difference
+  std::string actor;  // actor id when an action differs, empty otherwise
   std::string action_a, action_b;
-  std::string column;       // the first differing column when no action differs
+  std::string column;  // the first differing column when no action differs
   std::string describe() const;
 };
 Divergence first_divergence(const RunData& a, const RunData& b);

@@ -15,15 +15,19 @@ void draw_decisions(ViewState& state, const RunData& run, int week, const Box& b
   }
   const Scenario& scenario = run.scenario();
   if (week < 1) {
-    ImGui::TextWrapped("Week 0 is the initial state: no decisions yet. Step forward (right arrow) to see each "
-                       "capital's choice.");
+    ImGui::TextWrapped(
+        "Week 0 is the initial state: no decisions yet. Step forward (right arrow) to see each "
+        "capital's choice.");
     ImGui::End();
     return;
   }
   // One line: everyone's action this week.
   std::string everyone;
   for (std::size_t i = 0; i < scenario.actors.size(); ++i)
-    everyone.append(i > 0 ? ",  " : "").append(scenario.actors[i].name).append(": ").append(run.action_spec(week, i).id);
+    everyone.append(i > 0 ? ",  " : "")
+        .append(scenario.actors[i].name)
+        .append(": ")
+        .append(run.action_spec(week, i).id);
   ImGui::TextWrapped("%s", everyone.c_str());
   if (ImGui::BeginTabBar("capitals")) {
     for (std::size_t i = 0; i < scenario.actors.size(); ++i) {
@@ -34,8 +38,8 @@ void draw_decisions(ViewState& state, const RunData& run, int week, const Box& b
       ImGui::Text("week %d: %s took %s", week, actor.name.c_str(), run.action_spec(week, i).id.c_str());
       ImGui::SameLine(0, 12);
       ImGui::TextDisabled("(rule %s, payoff %s)", actor.rule_name.c_str(), actor.payoff_name.c_str());
-      const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
-                                    ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+      const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
+                                    ImGuiTableFlags_SizingStretchProp;
       if (ImGui::BeginTable("alternatives", 5, flags)) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("alternative", ImGuiTableColumnFlags_WidthStretch, 3.0f);
@@ -66,14 +70,16 @@ void draw_decisions(ViewState& state, const RunData& run, int week, const Box& b
           const float probability = static_cast<float>(record.probability[a]);
           char label[16];
           std::snprintf(label, sizeof label, "%.3f", probability);
-          ImGui::PushStyleColor(ImGuiCol_PlotHistogram, chosen ? ImVec4(0.9f, 0.7f, 0.2f, 1) : ImVec4(0.35f, 0.55f, 0.85f, 1));
+          ImGui::PushStyleColor(ImGuiCol_PlotHistogram,
+                                chosen ? ImVec4(0.9f, 0.7f, 0.2f, 1) : ImVec4(0.35f, 0.55f, 0.85f, 1));
           ImGui::ProgressBar(probability, ImVec2(-1, 0), label);
           ImGui::PopStyleColor();
           ImGui::TableNextColumn();
           ImGui::TextDisabled("-");
           if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("The equilibrium prediction comes with the game solver (a later step); "
-                              "until then nothing is shown here.");
+            ImGui::SetTooltip(
+                "The equilibrium prediction comes with the game solver (a later step); "
+                "until then nothing is shown here.");
         }
         ImGui::EndTable();
       }

@@ -111,7 +111,8 @@ void draw_kept_list(ViewState& state, const EnsembleData& ensemble, const Box& b
     return;
   }
   if (ensemble.kept.empty()) {
-    ImGui::TextWrapped("No replay files in replays/: run `leverage ensemble ... --keep K` to keep the first K members.");
+    ImGui::TextWrapped(
+        "No replay files in replays/: run `leverage ensemble ... --keep K` to keep the first K members.");
     ImGui::End();
     return;
   }
@@ -122,7 +123,8 @@ void draw_kept_list(ViewState& state, const EnsembleData& ensemble, const Box& b
   const auto categorical = ensemble.outcomes.column("u1_outcome");
   const int column_count = 2 + static_cast<int>(shown.size()) + (categorical ? 1 : 0);
   const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
-                                ImGuiTableFlags_ScrollX | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit;
+                                ImGuiTableFlags_ScrollX | ImGuiTableFlags_BordersInnerV |
+                                ImGuiTableFlags_SizingFixedFit;
   EnsembleViewState& view = state.ensemble_view;
   std::optional<std::size_t> to_open;
   if (ImGui::BeginTable("kept", column_count, flags)) {
@@ -194,8 +196,8 @@ void draw_ensemble(ViewState& state, const Box& box, RegionLog& regions) {
   const float histogram_height = std::floor(box.size.y * 0.45f);
   draw_histogram(state, ensemble, {right, ImVec2(right_width, histogram_height)}, regions);
   // The kept list may replace the ensemble with a replay: draw it last.
-  draw_kept_list(state, ensemble, {ImVec2(right.x, right.y + histogram_height),
-                                   ImVec2(right_width, box.size.y - histogram_height)});
+  draw_kept_list(state, ensemble,
+                 {ImVec2(right.x, right.y + histogram_height), ImVec2(right_width, box.size.y - histogram_height)});
 }
 
 }  // namespace leverage::viewer::ui

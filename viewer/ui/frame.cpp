@@ -34,8 +34,10 @@ void draw_main_menu(ViewState& state) {
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("View")) {
-    if (ImGui::MenuItem("Larger text", "Ctrl +")) state.font_scale = std::min(state.font_scale + 0.125f, 3.0f), state.font_rebuild = true;
-    if (ImGui::MenuItem("Smaller text", "Ctrl -")) state.font_scale = std::max(state.font_scale - 0.125f, 0.625f), state.font_rebuild = true;
+    if (ImGui::MenuItem("Larger text", "Ctrl +"))
+      state.font_scale = std::min(state.font_scale + 0.125f, 3.0f), state.font_rebuild = true;
+    if (ImGui::MenuItem("Smaller text", "Ctrl -"))
+      state.font_scale = std::max(state.font_scale - 0.125f, 0.625f), state.font_rebuild = true;
     if (ImGui::MenuItem("Text size 100%", "Ctrl 0")) state.font_scale = 1.0f, state.font_rebuild = true;
     ImGui::EndMenu();
   }
@@ -88,9 +90,10 @@ void draw_frame(ViewState& state, RegionLog& regions) {
   switch (state.mode) {
     case Mode::empty: {
       if (begin_fixed("Welcome", {pos, size})) {
-        ImGui::TextWrapped("Open a replay file (.lvr, from `leverage run --record`), an ensemble folder (from "
-                           "`leverage ensemble --keep K`), or two replays to compare: File > Open, or on the "
-                           "command line: leverage-viewer RUN.lvr | ENSEMBLE_DIR | A.lvr B.lvr");
+        ImGui::TextWrapped(
+            "Open a replay file (.lvr, from `leverage run --record`), an ensemble folder (from "
+            "`leverage ensemble --keep K`), or two replays to compare: File > Open, or on the "
+            "command line: leverage-viewer RUN.lvr | ENSEMBLE_DIR | A.lvr B.lvr");
       }
       ImGui::End();
       break;
@@ -99,10 +102,10 @@ void draw_frame(ViewState& state, RegionLog& regions) {
     case Mode::compare: {
       const RunData& run = *state.run;
       const RunData* other = state.mode == Mode::compare ? &*state.other : nullptr;
-      const float top_height =
-          other ? std::floor(ImGui::GetFrameHeight() + ImGui::GetTextLineHeightWithSpacing() * 2 +
-                             ImGui::GetFrameHeight() - ImGui::GetTextLineHeight() + ImGui::GetStyle().WindowPadding.y * 2)
-                : 0;
+      const float top_height = other ? std::floor(ImGui::GetFrameHeight() + ImGui::GetTextLineHeightWithSpacing() * 2 +
+                                                  ImGui::GetFrameHeight() - ImGui::GetTextLineHeight() +
+                                                  ImGui::GetStyle().WindowPadding.y * 2)
+                                     : 0;
       const float body_height = size.y - timeline_height - top_height;
       const ImVec2 body(pos.x, pos.y + top_height);
       const float left_width = std::floor(size.x * 0.44f);
@@ -121,8 +124,9 @@ void draw_frame(ViewState& state, RegionLog& regions) {
       draw_ensemble(state, {pos, size}, regions);
       break;
   }
-  if (state.browser.open) draw_file_browser(state, {ImVec2(pos.x + size.x * 0.2f, pos.y + size.y * 0.1f),
-                                                    ImVec2(size.x * 0.6f, size.y * 0.7f)});
+  if (state.browser.open)
+    draw_file_browser(state,
+                      {ImVec2(pos.x + size.x * 0.2f, pos.y + size.y * 0.1f), ImVec2(size.x * 0.6f, size.y * 0.7f)});
 }
 
 }  // namespace leverage::viewer::ui

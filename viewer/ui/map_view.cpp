@@ -14,10 +14,14 @@ namespace {
 
 ImU32 status_color(LinkStatus status) {
   switch (status) {
-    case LinkStatus::normal: return IM_COL32(70, 190, 110, 255);
-    case LinkStatus::inspected: return IM_COL32(240, 180, 40, 255);
-    case LinkStatus::closed: return IM_COL32(225, 60, 60, 255);
-    case LinkStatus::suspended: return IM_COL32(170, 90, 230, 255);
+    case LinkStatus::normal:
+      return IM_COL32(70, 190, 110, 255);
+    case LinkStatus::inspected:
+      return IM_COL32(240, 180, 40, 255);
+    case LinkStatus::closed:
+      return IM_COL32(225, 60, 60, 255);
+    case LinkStatus::suspended:
+      return IM_COL32(170, 90, 230, 255);
   }
   return IM_COL32_WHITE;
 }
@@ -26,14 +30,19 @@ ImU32 marker_color(ActionKind kind) {
   switch (kind) {
     case ActionKind::issue_ultimatum:
     case ActionKind::execute_threat:
-    case ActionKind::extend_deadline: return IM_COL32(240, 90, 90, 255);
+    case ActionKind::extend_deadline:
+      return IM_COL32(240, 90, 90, 255);
     case ActionKind::amnesty:
-    case ActionKind::release_named: return IM_COL32(110, 220, 140, 255);
-    case ActionKind::subsidize: return IM_COL32(240, 200, 80, 255);
+    case ActionKind::release_named:
+      return IM_COL32(110, 220, 140, 255);
+    case ActionKind::subsidize:
+      return IM_COL32(240, 200, 80, 255);
     case ActionKind::press_target:
     case ActionKind::press_sender:
-    case ActionKind::counter_pressure: return IM_COL32(120, 180, 250, 255);
-    default: return IM_COL32(200, 200, 210, 255);
+    case ActionKind::counter_pressure:
+      return IM_COL32(120, 180, 250, 255);
+    default:
+      return IM_COL32(200, 200, 210, 255);
   }
 }
 
@@ -53,7 +62,8 @@ std::string marker_text(const RunData& run, int week, std::size_t actor) {
   const WorldState& s = run.state(week);
   char text[160];
   switch (action.kind) {
-    case ActionKind::hold: return {};
+    case ActionKind::hold:
+      return {};
     case ActionKind::issue_ultimatum:
       for (int u = 0; u < s.ultimatum_count; ++u) {
         const UltimatumState& us = s.ultimatums[static_cast<std::size_t>(u)];
@@ -63,7 +73,9 @@ std::string marker_text(const RunData& run, int week, std::size_t actor) {
         }
       }
       return "ultimatum (not issued)";
-    case ActionKind::amnesty: std::snprintf(text, sizeof text, "AMNESTY of %g", action.count); return text;
+    case ActionKind::amnesty:
+      std::snprintf(text, sizeof text, "AMNESTY of %g", action.count);
+      return text;
     case ActionKind::release_named: {
       const auto& named = run.scenario().prisoners.named;
       const std::string who = action.prisoner >= 0 && action.prisoner < static_cast<int>(named.size())
@@ -71,13 +83,18 @@ std::string marker_text(const RunData& run, int week, std::size_t actor) {
                                   : "a named prisoner";
       return "RELEASES " + who;
     }
-    case ActionKind::subsidize: std::snprintf(text, sizeof text, "SUBSIDY %g MEUR", action.amount_meur); return text;
-    case ActionKind::press_target: return "PRESSURE on " + run.scenario().actors[run.scenario().target].name;
+    case ActionKind::subsidize:
+      std::snprintf(text, sizeof text, "SUBSIDY %g MEUR", action.amount_meur);
+      return text;
+    case ActionKind::press_target:
+      return "PRESSURE on " + run.scenario().actors[run.scenario().target].name;
     case ActionKind::press_sender:
       if (action.on >= 0) return "PRESSURE on " + run.scenario().actors[static_cast<std::size_t>(action.on)].name;
       return "PRESSURE";
-    case ActionKind::counter_pressure: return "COUNTER-PRESSURE on the EU";
-    default: return action.id;
+    case ActionKind::counter_pressure:
+      return "COUNTER-PRESSURE on the EU";
+    default:
+      return action.id;
   }
 }
 
@@ -111,11 +128,11 @@ void draw_map(const RunData& run, int week, const Box& box, RegionLog& regions) 
     std::snprintf(label, sizeof label, "%dN", lat);
     draw->AddText(at({103, lat + 0.9}), IM_COL32(80, 95, 115, 255), label);
   }
-  draw->AddText(ImVec2(map_min.x + 6, map_max.y - line - 4), IM_COL32(80, 95, 115, 255),
-                "east of 40E compressed 6:1");
+  draw->AddText(ImVec2(map_min.x + 6, map_max.y - line - 4), IM_COL32(80, 95, 115, 255), "east of 40E compressed 6:1");
 
   const WorldState& state = run.state(week);
-  const double full_teu = run.scenario().transit.eu_transit_teu_per_week + run.scenario().transit.bilateral_teu_per_week;
+  const double full_teu =
+      run.scenario().transit.eu_transit_teu_per_week + run.scenario().transit.bilateral_teu_per_week;
   const float max_width = std::max(6.0f, line * 0.7f);
   for (const CorridorLink& link : corridor_links(run.scenario())) {
     const LinkStatus status = link_status(state, link.crossing);
@@ -170,7 +187,8 @@ void draw_map(const RunData& run, int week, const Box& box, RegionLog& regions) 
       const std::string text = marker_text(run, week, i);
       if (!text.empty()) labels.push_back({text, marker_color(run.action_spec(week, i).kind)});
     }
-    if (veto_this_week && actor.id == "brussels") labels.push_back({"VETO by an EU member", IM_COL32(255, 120, 60, 255)});
+    if (veto_this_week && actor.id == "brussels")
+      labels.push_back({"VETO by an EU member", IM_COL32(255, 120, 60, 255)});
     draw->AddCircleFilled(p, 5.0f, IM_COL32(250, 250, 250, 255));
     draw->AddCircle(p, 7.0f, labels.empty() ? IM_COL32(120, 120, 130, 255) : labels.front().second, 0, 2.0f);
     const ImVec2 dir = label_direction(actor.id);

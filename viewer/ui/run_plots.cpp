@@ -31,8 +31,8 @@ std::vector<PlotSpec> plot_specs(const Scenario& scenario) {
   for (const Crossing& c : scenario.transit.crossings)
     transit.series.push_back({"crossing_" + c.id + "_teu_per_week", c.id});
   specs.push_back(transit);
-  const std::string target = scenario.target >= 0 ? scenario.actors[static_cast<std::size_t>(scenario.target)].name
-                                                  : std::string("target");
+  const std::string target =
+      scenario.target >= 0 ? scenario.actors[static_cast<std::size_t>(scenario.target)].name : std::string("target");
   specs.push_back({target + "'s reserves (MEUR)", {{"target_buffer_meur", "buffer"}}});
   specs.push_back({target + "'s budget stress (share used)", {{"budget_stress", "stress"}}});
   specs.push_back({"Migration pressure (index)", {{"migration_index", "migration"}}});
@@ -45,12 +45,15 @@ std::vector<PlotSpec> plot_specs(const Scenario& scenario) {
   }
   specs.push_back(beliefs);
   specs.push_back(payoffs);
-  specs.push_back({"Sanctions and evasion (levels)",
-                   {{"sanctions_level", "sanctions"}, {"evasion_level", "evasion"}, {"repression_level", "repression"}}});
+  specs.push_back(
+      {"Sanctions and evasion (levels)",
+       {{"sanctions_level", "sanctions"}, {"evasion_level", "evasion"}, {"repression_level", "repression"}}});
   return specs;
 }
 
-ImU32 faded(ImU32 color) { return (color & ~IM_COL32_A_MASK) | (IM_COL32(0, 0, 0, 110) & IM_COL32_A_MASK); }
+ImU32 faded(ImU32 color) {
+  return (color & ~IM_COL32_A_MASK) | (IM_COL32(0, 0, 0, 110) & IM_COL32_A_MASK);
+}
 
 }  // namespace
 

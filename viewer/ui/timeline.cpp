@@ -12,7 +12,8 @@ void handle_keyboard(ViewState& state) {
   const ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput) return;
   if (state.mode == Mode::replay || state.mode == Mode::compare) {
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false)) state.playback.playing = !state.playback.playing;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false))
+      state.playback.playing = !state.playback.playing;
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) {
       state.playback.playing = false;
       state.playback.week = std::min(state.playback.week + 1, state.last_week());

@@ -6,8 +6,8 @@ namespace leverage::viewer::ui {
 
 namespace {
 nlohmann::json color_json(ImU32 color) {
-  return nlohmann::json::array({(color >> IM_COL32_R_SHIFT) & 0xFF, (color >> IM_COL32_G_SHIFT) & 0xFF,
-                                (color >> IM_COL32_B_SHIFT) & 0xFF});
+  return nlohmann::json::array(
+      {(color >> IM_COL32_R_SHIFT) & 0xFF, (color >> IM_COL32_G_SHIFT) & 0xFF, (color >> IM_COL32_B_SHIFT) & 0xFF});
 }
 }  // namespace
 

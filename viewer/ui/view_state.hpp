@@ -67,7 +67,7 @@ struct ViewState {
   float font_scale = 1.0f;
   bool font_rebuild = false;  // set by the View menu and Ctrl +/-; the app rebuilds between frames
   std::string font_warning;
-  std::string message;        // last error or notice, shown in the status line
+  std::string message;  // last error or notice, shown in the status line
 
   int last_week() const;
 };

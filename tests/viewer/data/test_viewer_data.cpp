@@ -1,7 +1,7 @@
 // The viewer's data layer: CSV reading, axis ticks, histograms, the kept-replicate order, the map
 // projection and corridor states, runs and where two runs part. No GPU needed.
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <numbers>
 
@@ -27,7 +27,7 @@ TEST_CASE("CsvTable reads quoted fields, doubled quotes and CRLF", "[viewer]") {
   CHECK(table.number(1, 1) == 2.5);
   CHECK(table.column("c") == std::optional<std::size_t>(2));
   CHECK_FALSE(table.column("d").has_value());
-  CHECK(table.is_numeric(0));       // "1" and an empty field
+  CHECK(table.is_numeric(0));        // "1" and an empty field
   CHECK_FALSE(table.is_numeric(1));  // "x, y"
 }
 
@@ -135,7 +135,8 @@ TEST_CASE("Every crossing of the default scenario is on the map", "[viewer]") {
   const auto scenario = load_scenario(std::string(LEVERAGE_SOURCE_DIR) + "/scenarios/belarus_2024.json");
   const auto links = corridor_links(*scenario);
   for (std::size_t k = 0; k < scenario->transit.crossings.size(); ++k) {
-    const bool drawn = std::any_of(links.begin(), links.end(), [&](const CorridorLink& l) { return l.crossing == int(k); });
+    const bool drawn =
+        std::any_of(links.begin(), links.end(), [&](const CorridorLink& l) { return l.crossing == int(k); });
     CHECK(drawn);
   }
   const bool malaszewicze = std::any_of(links.begin(), links.end(), [](const CorridorLink& l) {

@@ -33,7 +33,12 @@ int main(int argc, char** argv) {
   int bench_frames = 0;
   cli.add_option("--bench-frames", bench_frames, "Render this many frames without input, print their timing, exit")
       ->check(CLI::Range(1, 100000));
-  CLI11_PARSE(cli, argc, argv);
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help prints and exits 0; any mistake in the arguments is an input error (2), as in `leverage`.
+    return cli.exit(e) == 0 ? 0 : 2;
+  }
 
   AppOptions options;
   std::smatch match;

@@ -84,8 +84,10 @@ void draw_frame(ViewState& state, RegionLog& regions) {
   draw_main_menu(state);
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const ImVec2 pos = viewport->WorkPos, size = viewport->WorkSize;  // below the menu bar
-  const float line = ImGui::GetFrameHeightWithSpacing();
-  const float timeline_height = std::floor(line * 2 + ImGui::GetTextLineHeight() * 1.6f + 16);
+  // Title bar, the buttons' row, the slider, and the deadline labels under it.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float timeline_height = std::floor(ImGui::GetFrameHeight() * 3 + style.ItemSpacing.y +
+                                           ImGui::GetTextLineHeight() + 4 + style.WindowPadding.y * 2);
 
   switch (state.mode) {
     case Mode::empty: {

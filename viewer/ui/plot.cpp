@@ -18,7 +18,17 @@ PlotFrame::PlotFrame(ImDrawList* draw, ImVec2 min, ImVec2 max, const std::string
                      AxisRange y, const Legend& legend, const char* x_label)
     : draw_(draw), x0_(x0), x1_(x1 > x0 ? x1 : x0 + 1), y_(y) {
   const float line = ImGui::GetTextLineHeight();
-  const float left_margin = ImGui::CalcTextSize("00000").x + 6;
+  // The left margin fits the widest y tick label (the ticks depend on the area's height, which the
+  // margin does not change).
+  const float area_height_estimate = (max.y - min.y) - line * 3;
+  const int y_target_estimate = std::max(2, static_cast<int>(area_height_estimate / (line * 2.2f)));
+  const double y_step_estimate = nice_step(y_.low, y_.high, y_target_estimate);
+  float left_margin = ImGui::CalcTextSize("0000").x;
+  for (double t : nice_ticks(y_.low, y_.high, y_target_estimate))
+    left_margin = std::max(left_margin, ImGui::CalcTextSize(tick_label(t, y_step_estimate).c_str()).x);
+  left_margin += 10;
+  // Everything of the frame stays inside its rectangle: a long title is cut, not drawn over a neighbour.
+  draw_->PushClipRect(min, max, true);
   draw_->AddRectFilled(min, max, colors::plot_background, 3.0f);
   draw_->AddText(ImVec2(min.x + 6, min.y + 2), colors::text, title.c_str());
   // The legend flows after the title: a swatch and a label per entry.
@@ -57,12 +67,11 @@ PlotFrame::PlotFrame(ImDrawList* draw, ImVec2 min, ImVec2 max, const std::string
     draw_->AddText(ImVec2(p.x - size.x / 2, area_max_.y + 3), colors::text, label.c_str());
   }
   if (x_label != nullptr) {  // under the y axis's labels, where nothing else is
-    const ImVec2 size = ImGui::CalcTextSize(x_label);
-    draw_->AddText(ImVec2(std::max(min.x + 4, area_min_.x - size.x - 8), area_max_.y + 3), IM_COL32(150, 150, 160, 255),
-                   x_label);
+    draw_->AddText(ImVec2(min.x + 4, area_max_.y + 3), IM_COL32(150, 150, 160, 255), x_label);
   }
   draw_->AddLine(ImVec2(area_min_.x, area_max_.y), area_max_, colors::axis);
   draw_->AddLine(area_min_, ImVec2(area_min_.x, area_max_.y), colors::axis);
+  draw_->PopClipRect();
 }
 
 ImVec2 PlotFrame::to_screen(double x, double y) const {

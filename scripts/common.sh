@@ -12,6 +12,7 @@ LEVERAGE_PACKAGES=(
   nlohmann-json3-dev catch2 libcli11-dev libbenchmark-dev
   python3 python3-pandas
   libopenmpi-dev openmpi-bin
+  libimgui-dev libstb-dev libglfw3-dev libgl-dev xvfb xauth libgl1-mesa-dri fonts-dejavu-core
 )
 
 leverage_install_packages() {

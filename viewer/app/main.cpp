@@ -1,0 +1,87 @@
+// leverage-viewer: watch a run (a replay file), an ensemble folder, or two runs side by side
+// (docs/VIEWER.md).
+//
+//   leverage-viewer RUN.lvr | ENSEMBLE_DIR | A.lvr B.lvr
+//                   [--screenshot OUT.png [--frame N] [--size WxH] [--dump-regions OUT.json]]
+//                   [--font-scale S] [--font FILE.ttf]
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "viewer/app/app.hpp"
+#include "viewer/ui/view_state.hpp"
+
+int main(int argc, char** argv) {
+  using namespace leverage::viewer;
+  CLI::App cli{"leverage-viewer: watch a run, an ensemble, or two runs compared (docs/VIEWER.md)"};
+  std::vector<std::string> inputs;
+  std::string screenshot, dump_regions, size = "1280x800", font;
+  int frame = -1;
+  float font_scale = 1.0f;
+  cli.add_option("inputs", inputs, "A replay file (.lvr), an ensemble folder, or two replay files to compare")
+      ->check(CLI::ExistingPath);
+  cli.add_option("--screenshot", screenshot, "Render without input, write this PNG and exit");
+  cli.add_option("--frame", frame, "With --screenshot: the week shown (replay and compare; default: the last week)")
+      ->check(CLI::NonNegativeNumber);
+  cli.add_option("--size", size, "Window size WxH (default 1280x800)");
+  cli.add_option("--dump-regions", dump_regions, "With --screenshot: write the frame's named regions as JSON here");
+  cli.add_option("--font-scale", font_scale, "Text size, 1 = 15 px DejaVu Sans")->check(CLI::Range(0.5, 3.0));
+  cli.add_option("--font", font, "A TrueType font to use instead of DejaVu Sans");
+  int bench_frames = 0;
+  cli.add_option("--bench-frames", bench_frames, "Render this many frames without input, print their timing, exit")
+      ->check(CLI::Range(1, 100000));
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help prints and exits 0; any mistake in the arguments is an input error (2), as in `leverage`.
+    return cli.exit(e) == 0 ? 0 : 2;
+  }
+
+  AppOptions options;
+  std::smatch match;
+  const std::regex size_pattern("([0-9]{2,5})x([0-9]{2,5})");
+  if (!std::regex_match(size, match, size_pattern)) {
+    std::fprintf(stderr, "leverage-viewer: --size: expected WxH such as 1280x800, found \"%s\"\n", size.c_str());
+    return 2;
+  }
+  options.width = std::stoi(match[1]);
+  options.height = std::stoi(match[2]);
+  if (options.width < 320 || options.height < 240 || options.width > 8192 || options.height > 8192) {
+    std::fprintf(stderr, "leverage-viewer: --size: expected between 320x240 and 8192x8192, found %s\n", size.c_str());
+    return 2;
+  }
+  options.screenshot = screenshot;
+  options.bench_frames = bench_frames;
+  if (bench_frames > 0 && !screenshot.empty()) {
+    std::fprintf(stderr, "leverage-viewer: --bench-frames and --screenshot are separate runs\n");
+    return 2;
+  }
+  options.dump_regions = dump_regions;
+  if (!font.empty()) options.font = font;
+  if (!dump_regions.empty() && screenshot.empty()) {
+    std::fprintf(stderr, "leverage-viewer: --dump-regions needs --screenshot\n");
+    return 2;
+  }
+  if (inputs.size() > 2) {
+    std::fprintf(stderr, "leverage-viewer: expected one replay or ensemble folder, or two replays; found %zu inputs\n",
+                 inputs.size());
+    return 2;
+  }
+
+  ui::ViewState state;
+  state.font_scale = font_scale;
+  if (inputs.size() == 1) ui::open_path(state, inputs[0]);
+  if (inputs.size() == 2) ui::open_compare(state, inputs[0], inputs[1]);
+  if (!inputs.empty() && state.mode == ui::Mode::empty) {
+    std::fprintf(stderr, "leverage-viewer: %s\n", state.message.c_str());
+    if (!screenshot.empty()) return 2;  // nothing to show; an interactive session stays open on the message
+  }
+  // Replay mode starts at the last week, compare mode at the first divergence; --frame overrides.
+  if (state.mode == ui::Mode::replay) state.playback.week = state.last_week();
+  if ((state.mode == ui::Mode::replay || state.mode == ui::Mode::compare) && frame >= 0)
+    state.playback.week = std::min(frame, state.last_week());
+  return run_app(state, options);
+}

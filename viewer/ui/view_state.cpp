@@ -1,0 +1,93 @@
+#include "viewer/ui/view_state.hpp"
+
+#include <exception>
+
+namespace leverage::viewer::ui {
+
+namespace {
+nlohmann::json color_json(ImU32 color) {
+  return nlohmann::json::array(
+      {(color >> IM_COL32_R_SHIFT) & 0xFF, (color >> IM_COL32_G_SHIFT) & 0xFF, (color >> IM_COL32_B_SHIFT) & 0xFF});
+}
+}  // namespace
+
+void RegionLog::rect(const std::string& name, ImVec2 min, ImVec2 max, nlohmann::json extra) {
+  extra["rect"] = {min.x, min.y, max.x, max.y};
+  regions_[name] = std::move(extra);
+}
+
+void RegionLog::point(const std::string& name, ImVec2 at, ImU32 color, nlohmann::json extra) {
+  extra["point"] = {at.x, at.y};
+  extra["color"] = color_json(color);
+  regions_[name] = std::move(extra);
+}
+
+int ViewState::last_week() const {
+  if ((mode == Mode::replay || mode == Mode::compare) && run) {
+    int weeks = run->weeks();
+    if (mode == Mode::compare && other) weeks = std::max(weeks, other->weeks());
+    return weeks;
+  }
+  if (mode == Mode::ensemble && ensemble) return ensemble->weeks;
+  return 0;
+}
+
+void open_replay(ViewState& state, const std::filesystem::path& file, bool from_ensemble) {
+  try {
+    state.run.emplace(load_replay_run(file));
+    state.other.reset();
+    state.mode = Mode::replay;
+    state.run_from_ensemble = from_ensemble && state.ensemble.has_value();
+    if (!state.run_from_ensemble) state.ensemble.reset();
+    state.playback = Playback{};
+    state.selected_actor = 0;
+    state.message = "opened " + file.string() + " (replay verified)";
+  } catch (const std::exception& e) {
+    state.message = e.what();
+  }
+}
+
+void open_ensemble(ViewState& state, const std::filesystem::path& directory) {
+  try {
+    state.ensemble.emplace(load_ensemble(directory));
+    state.run.reset();
+    state.other.reset();
+    state.mode = Mode::ensemble;
+    state.run_from_ensemble = false;
+    state.ensemble_view = EnsembleViewState{};
+    state.playback = Playback{};
+    state.playback.week = state.ensemble->weeks;
+    state.message = "opened ensemble " + directory.string();
+  } catch (const std::exception& e) {
+    state.message = e.what();
+  }
+}
+
+void open_compare(ViewState& state, const std::filesystem::path& a, const std::filesystem::path& b) {
+  try {
+    RunData first = load_replay_run(a);
+    RunData second = load_replay_run(b);
+    state.divergence = first_divergence(first, second);
+    state.run.emplace(std::move(first));
+    state.other.emplace(std::move(second));
+    state.ensemble.reset();
+    state.mode = Mode::compare;
+    state.run_from_ensemble = false;
+    state.playback = Playback{};
+    if (state.divergence.diverge) state.playback.week = std::max(state.divergence.week, 0);
+    state.message = state.divergence.describe();
+  } catch (const std::exception& e) {
+    state.message = e.what();
+  }
+}
+
+void open_path(ViewState& state, const std::filesystem::path& path) {
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) {
+    open_ensemble(state, path);
+  } else {
+    open_replay(state, path);
+  }
+}
+
+}  // namespace leverage::viewer::ui

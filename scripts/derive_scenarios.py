@@ -54,7 +54,7 @@ tournament = copy.deepcopy(base)
 tournament["name"] = "tournament_small"
 tournament["description"] = (
     "The belarus_2024 world with a tournament plan: each registered sender strategy plays Brussels against three "
-    "Minsk rules (logit at two rationalities and a scripted, always defiant Minsk) on common random numbers. "
+    "Minsk rules (logit, bayesian_target and a scripted, always defiant Minsk) on common random numbers. "
     "Run with `leverage tournament scenarios/tournament_small.json`; `leverage run` plays the default rules.")
 ULTIMATUM_WEEK_NOTE = ("Issue in week 4, as the default Brussels does (late July 2024); retried every week while "
                        "vetoed (assumption).")
@@ -97,8 +97,9 @@ tournament["tournament"] = {
     "targets": [
         {"label": "logit_2", "rule": copy.deepcopy(actor(base, "minsk")["rule"]),
          "_note": "The default Minsk: logit at rationality 2."},
-        {"label": "logit_0.5", "rule": {"name": "logit", "params": {"rationality": 0.5}},
-         "_assumption": "A noisier Minsk: differences of 1 MEUR a week chosen e^0.5 = 1.6 times as often (assumption)."},
+        {"label": "bayesian_2", "rule": {"name": "bayesian_target", "params": {"rationality": 2}},
+         "_assumption": "A Minsk that weighs complying, partly complying or defying against its beliefs in Brussels' "
+                        "resolve and assurance (docs/MODEL.md 7.9.4), at the default Minsk's rationality 2 (assumption)."},
         {"label": "defiant", "rule": {"name": "scripted", "params": {"default": "repress"}},
          "_note": "Never releases: represses whenever it can, else holds (a hand-checkable reference)."},
     ],

@@ -196,7 +196,7 @@ void value_alternatives(const Scenario& scenario, const WorldState& state, std::
 }
 
 void value_alternatives(const Scenario& scenario, const WorldState& state, std::size_t actor, MenuMask feasible,
-                        const WeekChoices& others, std::array<double, kMaxMenu>& values) {
+                        const WeekChoices& others, std::array<double, kMaxMenu>& values, bool others_feasible) {
   WeekChoices choices = others;
   const auto& menu = scenario.actors[actor].menu;
   Projector projector(scenario, state, actor);
@@ -209,7 +209,7 @@ void value_alternatives(const Scenario& scenario, const WorldState& state, std::
     choices.action[actor] = static_cast<std::uint8_t>(k);
     // The others' predicted actions are feasible by construction; when this one is too (always,
     // unless a caller passes a wider mask), the step need not check all of them again.
-    const bool all_feasible = action_feasible(scenario, state, actor, menu[k]);
+    const bool all_feasible = others_feasible && action_feasible(scenario, state, actor, menu[k]);
     const double passes = projector.value(choices, ExpectedNoise(static_cast<int>(actor), false, all_feasible));
     if (menu[k].collective && !scenario.eu_members.empty()) {
       // A collective act passes only without a veto: its value is the expectation over both.
@@ -260,38 +260,12 @@ void project_expected(const Scenario& scenario, const WorldState& state, const W
 
 void value_alternatives_against(const Scenario& scenario, const WorldState& state, const WeekChoices& others,
                                 std::size_t actor, MenuMask feasible, std::array<double, kMaxMenu>& values) {
-  WeekChoices choices = others;
-  const auto& menu = scenario.actors[actor].menu;
-  union Scratch {
-    Scratch() {}
-    WorldState state;
-  } scratch;
   // The others' given actions may have become infeasible on this state only when they were forced
-  // from outside; the step then checks every choice (choices_feasible false), as the world does.
+  // from outside; the step then checks every choice, as the world does.
   bool others_feasible = true;
   for (std::size_t i = 0; i < scenario.actors.size(); ++i)
     if (i != actor) others_feasible = others_feasible && action_feasible(scenario, state, i, scenario.actors[i].menu[others.action[i]]);
-  for (std::size_t k = 0; k < menu.size(); ++k) {
-    if (!(feasible >> k & 1u)) {
-      values[k] = std::numeric_limits<double>::quiet_NaN();
-      continue;
-    }
-    choices.action[actor] = static_cast<std::uint8_t>(k);
-    const bool all_feasible = others_feasible && action_feasible(scenario, state, actor, menu[k]);
-    const auto value = [&](bool vetoed) {
-      project_expected(scenario, state, choices, actor, vetoed, all_feasible, scratch.state);
-      const ActorState& projected = scratch.state.actors[actor];
-      return scenario.actors[actor].payoff->weekly_utility(projected.terms, projected.reference) +
-             continuation_value(scenario, state, scratch.state, actor);
-    };
-    const double passes = value(false);
-    if (menu[k].collective && !scenario.eu_members.empty()) {
-      const double p = pass_probability(scenario, state, actor);
-      values[k] = p * passes + (1.0 - p) * value(true);
-    } else {
-      values[k] = passes;
-    }
-  }
+  value_alternatives(scenario, state, actor, feasible, others, values, others_feasible);
 }
 
 }  // namespace leverage

@@ -66,9 +66,11 @@ void value_alternatives_against(const Scenario& scenario, const WorldState& stat
 void value_alternatives(const Scenario& scenario, const WorldState& state, std::size_t actor, MenuMask feasible,
                         std::array<double, kMaxMenu>& values);
 
-// The same with the others' actions given (`others`, feasible on `state`; its entry for `actor`
-// is ignored), e.g. from the level-k predicted_choices.
+// The same with the others' actions given (`others`; its entry for `actor` is ignored), e.g. from
+// the level-k predicted_choices; `others_feasible` false when they may be infeasible on `state`
+// (forced from outside): the step then checks every choice.
 void value_alternatives(const Scenario& scenario, const WorldState& state, std::size_t actor, MenuMask feasible,
-                        const WeekChoices& others, std::array<double, kMaxMenu>& values);
+                        const WeekChoices& others, std::array<double, kMaxMenu>& values,
+                        bool others_feasible = true);
 
 }  // namespace leverage

@@ -10,7 +10,7 @@ LEVERAGE_PACKAGES=(
   cmake g++ make pkg-config git
   libboost-random-dev libboost-serialization-dev
   nlohmann-json3-dev catch2 libcli11-dev libbenchmark-dev
-  python3 python3-pandas
+  python3 python3-pandas python3-matplotlib
   libopenmpi-dev openmpi-bin
   libimgui-dev libstb-dev libglfw3-dev libgl-dev xvfb xauth libgl1-mesa-dri fonts-dejavu-core
 )

@@ -16,6 +16,7 @@ void add_sweep_command(CLI::App& app, CommandAction& action);      // cmd_sweep.
 void add_merge_command(CLI::App& app, CommandAction& action);      // cmd_sweep.cpp
 void add_solve_command(CLI::App& app, CommandAction& action);      // cmd_solve.cpp
 void add_tournament_command(CLI::App& app, CommandAction& action);  // cmd_tournament.cpp
+void add_experiment_command(CLI::App& app, CommandAction& action);  // cmd_experiment.cpp
 void add_reference_commands(CLI::App& app, CommandAction& action);  // reference.cpp: schema, list, docs
 
 }  // namespace leverage::cli

@@ -222,10 +222,25 @@ SweepParameter read_parameter(const Node& node, const Experiment& experiment) {
     values->require_array();
     if (values->size() == 0) values->fail("a non-empty array", "an empty array");
     parameter.is_range = false;
+    const auto labels = reader.optional("labels");
+    if (labels) {
+      labels->require_array();
+      if (labels->size() != values->size())
+        labels->fail("one label per value (" + std::to_string(values->size()) + ")", labels->describe());
+      std::set<std::string> seen;
+      for (std::size_t i = 0; i < labels->size(); ++i) {
+        const Node label = labels->element(i);
+        parameter.labels.push_back(label.as_string());
+        if (parameter.labels.back().empty() || !seen.insert(parameter.labels.back()).second)
+          label.fail("a non-empty label used once", label.describe());
+      }
+    }
     for (std::size_t i = 0; i < values->size(); ++i) {
       const Node value = values->element(i);
-      if (value.json().is_object() || value.json().is_array() || value.is_null())
-        value.fail("a number, a string or a boolean", value.describe());
+      if (value.is_null()) value.fail("a number, a string, a boolean, or with \"labels\" an object or array", "null");
+      if (!labels && (value.json().is_object() || value.json().is_array()))
+        value.fail("a number, a string or a boolean (an object or array needs \"labels\" naming each value)",
+                   value.describe());
       parameter.values.push_back(value.json());
     }
   } else {
@@ -270,7 +285,24 @@ Experiment load_experiment(const std::filesystem::path& path, const std::string&
     scenario_node.fail("a scenario file (relative to the experiment file)",
                        scenario_node.describe() + " (no file " + experiment.scenario_file.string() + ")");
   experiment.base_document = config::parse_json_file(experiment.scenario_file);
-  experiment.base = load_scenario_document(experiment.base_document, experiment.scenario_file.string());
+  // `set`: values laid over the base scenario before any point, as `--set` does (a value may be an
+  // object, e.g. a whole demand): one sweep file then holds a variant without a scenario file of its own.
+  if (const auto set = root.optional("set")) {
+    set->require_object();
+    for (const auto& [pointer, value] : set->json().items()) {
+      const Node value_node(value, set->shared_file(), set->pointer() + "/" + config::escape_pointer_token(pointer));
+      try {
+        config::apply_override(experiment.base_document, experiment.scenario_file.string(),
+                               pointer + "=" + value.dump());
+      } catch (const ConfigError& e) {
+        value_node.fail(e.expected + " (for the key, a JSON pointer into " + experiment.scenario_file.string() + ")",
+                        e.found);
+      }
+    }
+  }
+  experiment.base =
+      load_scenario_document(experiment.base_document, experiment.scenario_file.string() +
+                                                           (root.optional("set") ? " (with the sweep's \"set\")" : ""));
 
   experiment.replicates = static_cast<std::uint64_t>(root.integer("replicates", 1, 1000000000));
   experiment.master_seed =
@@ -356,6 +388,13 @@ Experiment load_experiment(const std::filesystem::path& path, const std::string&
   return experiment;
 }
 
+json SweepParameter::csv_value(const json& value) const {
+  if (labels.empty()) return value;
+  for (std::size_t i = 0; i < values.size(); ++i)
+    if (values[i] == value) return labels[i];
+  return value;  // not a listed value (cannot happen for a point of this parameter)
+}
+
 json point_document(const Experiment& experiment, std::size_t point) {
   json document = experiment.base_document;
   for (std::size_t p = 0; p < experiment.parameters.size(); ++p)
@@ -366,7 +405,8 @@ json point_document(const Experiment& experiment, std::size_t point) {
 std::string point_label(const Experiment& experiment, std::size_t point) {
   std::string label = experiment.scenario_file.string() + " (point " + std::to_string(point) + ":";
   for (std::size_t p = 0; p < experiment.parameters.size(); ++p)
-    label += " " + experiment.parameters[p].name + "=" + experiment.points[point][p].dump();
+    label += " " + experiment.parameters[p].name + "=" +
+             experiment.parameters[p].csv_value(experiment.points[point][p]).dump();
   return label + ")";
 }
 

@@ -23,6 +23,11 @@ struct SweepParameter {
   double min = 0, max = 0;             // a range
   std::vector<nlohmann::json> values;  // or a list of values
   bool integer = false;                // the scenario holds an integer here: values drawn in a range are rounded
+  // Labels of the listed values, written to points.csv instead of them; required when a value is
+  // an object or an array (e.g. a whole threat or reward), optional otherwise (empty: none).
+  std::vector<std::string> labels;
+  // What points.csv writes for `value`: its label when the parameter has labels, else the value.
+  nlohmann::json csv_value(const nlohmann::json& value) const;
 };
 
 enum class DesignKind { grid, random, latin_hypercube, sobol, file };

@@ -64,6 +64,7 @@ ojson manifest_identity(const Experiment& experiment, bool independent_points) {
       entry["integer"] = p.integer;
     } else {
       entry["values"] = p.values;
+      if (!p.labels.empty()) entry["labels"] = p.labels;
     }
     parameters.push_back(entry);
   }
@@ -91,6 +92,10 @@ std::string points_csv_header(const Experiment& experiment, const OutcomeSchema&
   }
   for (int code = 0; code < kOutcomeCodeCount; ++code)
     row.add(std::string("u1_share_") + outcome_code_name(static_cast<OutcomeCode>(code)));
+  // Counts for the selection effect (stats.json's selection_effect): replicates where the first
+  // ultimatum was issued, and where its threat was executed.
+  row.add("u1_threatened");
+  row.add("u1_imposed");
   std::string text;
   row.end_row(text);
   return text;
@@ -100,7 +105,8 @@ std::string point_row(const Experiment& experiment, std::size_t point, const Ens
   const auto stats = ensemble_stats(result);
   CsvRow row;
   row.add(static_cast<unsigned long long>(point));
-  for (const auto& value : experiment.points[point]) add_value(row, value);
+  for (std::size_t p = 0; p < experiment.parameters.size(); ++p)
+    add_value(row, experiment.parameters[p].csv_value(experiment.points[point][p]));
   const auto number = [&](const ojson& value) {
     if (value.is_number())
       row.add(value.get<double>());
@@ -122,6 +128,8 @@ std::string point_row(const Experiment& experiment, std::size_t point, const Ens
   }
   for (int code = 0; code < kOutcomeCodeCount; ++code)
     number(stats["u1_outcome_frequencies"][outcome_code_name(static_cast<OutcomeCode>(code))]["share"]);
+  row.add(stats["selection_effect"]["threatened"].get<unsigned long long>());
+  row.add(stats["selection_effect"]["imposed"].get<unsigned long long>());
   std::string text;
   row.end_row(text);
   return text;
@@ -288,8 +296,7 @@ SweepResult run_sweep(const Experiment& experiment, const SweepOptions& options)
     }
     if (options.stop && *options.stop) break;
     std::string text;
-    for (const auto& row : run_points(experiment, points, threads, options.independent_points, point_done))
-      text += row;
+    for (const auto& row : run_points(experiment, points, threads, options.independent_points, point_done)) text += row;
     partial.write(b, text);
     ++result.blocks_done;
   }

@@ -155,6 +155,10 @@ std::vector<PairingResult> run_tournament(const Scenario& scenario, const Tourna
       row.gross_releases_mean = gross_sum / n;
       row.success_frequency = successes / n;
       row.executed_frequency = executions / n;
+      // Net releases are minus the net change in the stock: the interval flips.
+      const MeanCi net_change = mean_ci(result, net);
+      row.net_releases_ci_low = -net_change.high;
+      row.net_releases_ci_high = -net_change.low;
       const MeanCi sender_payoff = mean_ci(result, column_of(schema, s.actors[plan.sender].id + "_discounted_payoff"));
       const MeanCi target_payoff = mean_ci(result, column_of(schema, s.actors[plan.target].id + "_discounted_payoff"));
       row.sender_payoff_mean = sender_payoff.mean;
@@ -172,14 +176,20 @@ std::string tournament_csv(const std::vector<PairingResult>& results) {
   std::string out;
   CsvRow row;
   for (const char* name :
-       {"sender", "target", "sender_rule", "target_rule", "replicates", "net_releases_mean", "gross_releases_mean",
-        "success_frequency", "executed_frequency", "sender_payoff_mean", "sender_payoff_ci95_low",
-        "sender_payoff_ci95_high", "target_payoff_mean", "target_payoff_ci95_low", "target_payoff_ci95_high"})
+       {"sender", "target", "sender_rule", "target_rule", "replicates", "net_releases_mean", "net_releases_ci95_low",
+        "net_releases_ci95_high", "gross_releases_mean", "success_frequency", "executed_frequency",
+        "sender_payoff_mean", "sender_payoff_ci95_low", "sender_payoff_ci95_high", "target_payoff_mean",
+        "target_payoff_ci95_low", "target_payoff_ci95_high"})
     row.add(name);
   row.end_row(out);
   for (const auto& r : results) {
     row.add(r.sender_label).add(r.target_label).add(r.sender_rule).add(r.target_rule).add(r.replicates);
-    row.add(r.net_releases_mean).add(r.gross_releases_mean).add(r.success_frequency).add(r.executed_frequency);
+    row.add(r.net_releases_mean)
+        .add(r.net_releases_ci_low)
+        .add(r.net_releases_ci_high)
+        .add(r.gross_releases_mean)
+        .add(r.success_frequency)
+        .add(r.executed_frequency);
     row.add(r.sender_payoff_mean).add(r.sender_payoff_ci_low).add(r.sender_payoff_ci_high);
     row.add(r.target_payoff_mean).add(r.target_payoff_ci_low).add(r.target_payoff_ci_high);
     row.end_row(out);

@@ -43,10 +43,11 @@ TournamentPlan read_tournament(const Scenario& scenario);
 struct PairingResult {
   std::string sender_label, target_label, sender_rule, target_rule;
   std::uint64_t replicates = 0;
-  double net_releases_mean = 0;    // initial stock minus final stock
+  double net_releases_mean = 0;                              // initial stock minus final stock
+  double net_releases_ci_low = 0, net_releases_ci_high = 0;  // its 95% interval
   double gross_releases_mean = 0;
-  double success_frequency = 0;    // first ultimatum complied with (at the threat stage or after imposition)
-  double executed_frequency = 0;   // first ultimatum's threat executed
+  double success_frequency = 0;   // first ultimatum complied with (at the threat stage or after imposition)
+  double executed_frequency = 0;  // first ultimatum's threat executed
   double sender_payoff_mean = 0, sender_payoff_ci_low = 0, sender_payoff_ci_high = 0;
   double target_payoff_mean = 0, target_payoff_ci_low = 0, target_payoff_ci_high = 0;
 };

@@ -82,7 +82,7 @@ TEST_CASE("grid: ranges at evenly spaced levels, lists at their values, the last
   CHECK(point_document(e, 5).at(json::json_pointer(kDeadline)) == 10);
   CHECK(point_document(e, 5).at(json::json_pointer(kDemand)) == 500);
   // A float target gets floats: 0.5..1 at 3 levels is 0.5, 0.75, 1.
-  SweepParameter share{"share", "/x", true, 0.5, 1.0, {}, false};
+  SweepParameter share{"share", "/x", true, 0.5, 1.0, {}, false, {}};
   const auto floats = grid_points({share}, 3);
   CHECK(floats[1][0].get<double>() == 0.75);
   CHECK(floats[1][0].is_number_float());
@@ -108,7 +108,7 @@ TEST_CASE("random design: in range, reproducible by the design seed") {
   const auto a = random_design(50, 2, 3);
   CHECK(random_design(50, 2, 3) == a);
   CHECK(random_design(50, 2, 4) != a);
-  SweepParameter deadline{"deadline", "/x", true, 4, 16, {}, true};
+  SweepParameter deadline{"deadline", "/x", true, 4, 16, {}, true, {}};
   for (const auto& point : a) {
     const json value = value_at(deadline, point[0]);
     CHECK(value.is_number_integer());
@@ -116,7 +116,7 @@ TEST_CASE("random design: in range, reproducible by the design seed") {
     CHECK(value.get<int>() <= 16);
   }
   // A list maps [0, 1) onto its k values in k equal parts: 0.34 * 3 = 1.02 -> the second value.
-  SweepParameter demand{"demand", "/y", false, 0, 0, {100, 300, 500}, false};
+  SweepParameter demand{"demand", "/y", false, 0, 0, {100, 300, 500}, false, {}};
   CHECK(value_at(demand, 0.34) == 300);
   CHECK(value_at(demand, 0.0) == 100);
   CHECK(value_at(demand, 0.999) == 500);
@@ -189,4 +189,55 @@ TEST_CASE("bad experiment files name the file, the JSON pointer, what was expect
     document["parameters"][0]["min"] = -4;  // a negative deadline
     CHECK_THAT(error_of(document), Contains("(point 0: deadline_weeks=-4 demand_count=100):" + kDeadline));
   }
+}
+
+TEST_CASE("labels: a parameter may list whole objects, each written to points.csv as its label") {
+  json document = grid_experiment();
+  const std::string threat = "/actors/2/actions/1/ultimatum/threat";
+  document["parameters"] = {{{"name", "threat"},
+                             {"pointer", threat},
+                             {"values", {{{"kind", "suspend_transit"}}, {{"kind", "sanctions"}, {"levels", 2}}}},
+                             {"labels", {"suspension", "sanctions_2"}}}};
+  document["design"] = {{"kind", "grid"}};
+  const Experiment e = load_experiment(write("labels.json", document.dump()));
+  // Two listed values, no range: a grid of two points, in the listed order.
+  REQUIRE(e.points.size() == 2);
+  CHECK(point_document(e, 1).at(json::json_pointer(threat)) == json{{"kind", "sanctions"}, {"levels", 2}});
+  CHECK(e.parameters[0].csv_value(e.points[0][0]) == "suspension");
+  CHECK(e.parameters[0].csv_value(e.points[1][0]) == "sanctions_2");
+  CHECK(load_point(e, 1)->ultimatums[0].threat == ThreatKind::sanctions);
+
+  // An object without labels, a label count that does not match, and a repeated label are refused.
+  json unlabelled = document;
+  unlabelled["parameters"][0].erase("labels");
+  CHECK_THAT(error_of(unlabelled), Contains("/parameters/0/values/0: expected a number, a string or a boolean (an "
+                                            "object or array needs \"labels\""));
+  json short_labels = document;
+  short_labels["parameters"][0]["labels"] = {"suspension"};
+  CHECK_THAT(error_of(short_labels), Contains("/parameters/0/labels: expected one label per value (2)"));
+  json repeated = document;
+  repeated["parameters"][0]["labels"] = {"same", "same"};
+  CHECK_THAT(error_of(repeated), Contains("/parameters/0/labels/1: expected a non-empty label used once"));
+}
+
+TEST_CASE("set: values laid over the base scenario before the points, errors at the experiment's key") {
+  json document = grid_experiment();
+  // The base stock becomes 1000 (the shipped scenario has 1393), and a whole demand object is
+  // replaced: a named demand of one prisoner, which has no count.
+  document["set"] = {{"/prisoners/initial_stock", 1000},
+                     {"/actors/2/actions/1/ultimatum/demand", {{"kind", "named"}, {"prisoners", {"poczobut"}}}}};
+  document["parameters"] = {{{"name", "deadline_weeks"}, {"pointer", kDeadline}, {"values", {6, 8}}}};
+  const Experiment e = load_experiment(write("set.json", document.dump()));
+  CHECK(e.base->prisoners.initial_stock == 1000);
+  CHECK(e.base->ultimatums[0].demand == DemandKind::named);
+  CHECK(load_point(e, 1)->ultimatums[0].deadline_weeks == 8);
+  CHECK(load_point(e, 1)->prisoners.initial_stock == 1000);
+
+  json typo = document;
+  typo["set"] = {{"/prisoners/initial_stok", 1000}};
+  CHECK_THAT(error_of(typo), Contains("bad.json:/set/~1prisoners~1initial_stok: expected a JSON pointer"));
+  CHECK_THAT(error_of(typo), Contains("did you mean \"initial_stock\""));
+  json wrong_type = document;
+  wrong_type["set"] = {{"/prisoners/initial_stock", "many"}};
+  CHECK_THAT(error_of(wrong_type), Contains("bad.json:/set/~1prisoners~1initial_stock: expected a number"));
 }

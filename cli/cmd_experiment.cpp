@@ -224,6 +224,7 @@ int command_experiment(const ExperimentArgs& args, std::ostream& out) {
   if (!args.quiet)
     out << "  analysis: " << python_interpreter() << " " << plan.analysis.string() << " " << results.string()
         << (args.quick ? " --quick" : "") << "\n";
+  out.flush();  // the script's lines come after this command's, in a log too
   const int code = run_analysis(plan.analysis, results, args.quick);
   if (code != 0) {
     std::cerr << "leverage experiment: the analysis script " << plan.analysis.string() << " failed (exit " << code

@@ -15,14 +15,16 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 import experiment_kit as kit  # noqa: E402
 
 
-def averaged(frame, column, low, high):
+def averaged(frame, column, low_column, high_column):
     rows = []
     for sender, group in frame.groupby("sender", sort=False):
         k = len(group)
         mean = group[column].mean()
-        se = math.sqrt((((group[high] - group[low]) / (2 * kit.Z95)) ** 2).sum()) / k
-        rows.append({"sender": sender, f"{column}_avg": mean, f"{column}_avg_low": mean - kit.Z95 * se,
-                     f"{column}_avg_high": mean + kit.Z95 * se})
+        se = math.sqrt((((group[high_column] - group[low_column]) / (2 * kit.Z95)) ** 2).sum()) / k
+        low, high = mean - kit.Z95 * se, mean + kit.Z95 * se
+        if column == "success_frequency":  # a probability: the interval stays in [0, 1]
+            low, high = max(0.0, low), min(1.0, high)
+        rows.append({"sender": sender, f"{column}_avg": mean, f"{column}_avg_low": low, f"{column}_avg_high": high})
     return kit.pd.DataFrame(rows)
 
 

@@ -59,8 +59,11 @@ def main():
                     label=f"{threat}, reward {reward}")
     front = table[table["on_frontier"]].sort_values("brussels_cost_meur")
     ax.plot(front["brussels_cost_meur"], front["freed_vs_baseline"], "k--", lw=1, label="frontier")
-    for _, row in front.iterrows():
-        ax.annotate(f"{row['demand']}/{row['deadline_weeks']}w", (row["brussels_cost_meur"], row["freed_vs_baseline"]),
+    # Designs that land on the same spot (e.g. a small demand met before any deadline) share a label.
+    spots = front.assign(x=front["brussels_cost_meur"].round(0), y=front["freed_vs_baseline"].round(0))
+    for (x, y), group in spots.groupby(["x", "y"]):
+        names = sorted({f"{d}/{w}w" for d, w in zip(group["demand"], group["deadline_weeks"])})
+        ax.annotate(", ".join(names) if len(names) <= 2 else f"{names[0]} (+{len(names) - 1} alike)", (x, y),
                     fontsize=7, xytext=(3, 3), textcoords="offset points")
     ax.set_xlabel("Brussels' cost (revenue lost vs no ultimatum + action costs), MEUR over 52 weeks")
     ax.set_ylabel("prisoners freed beyond no ultimatum (persons)")

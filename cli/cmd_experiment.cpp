@@ -49,7 +49,24 @@ struct TournamentStep {
 struct SolveStep {
   games::GameFile game;
   const games::SolverEntry* solver = nullptr;
+  games::SolverOptions options;
 };
+
+// A solve step's `options`, the numbers `leverage solve` takes as flags (docs/GAMES.md).
+games::SolverOptions read_solver_options(const ExperimentPlan& plan, const PlanStep& step) {
+  games::SolverOptions options;
+  if (step.options.is_null()) return options;
+  config::ObjectReader reader(
+      config::Node(step.options, std::make_shared<const std::string>(plan.file.string()), step.pointer + "/options"));
+  options.lambda_max = reader.number("lambda_max", 1e-9, 1e6, options.lambda_max);
+  options.lambda_step = reader.number("lambda_step", 1e-9, 1e6, options.lambda_step);
+  options.iterations = static_cast<unsigned long>(
+      reader.integer("iterations", 1, 1000000000, static_cast<std::int64_t>(options.iterations)));
+  options.step = reader.number("step", 1e-9, 1, options.step);
+  options.tolerance = reader.number("tolerance", 1e-15, 1, options.tolerance);
+  reader.finish();
+  return options;
+}
 
 // A step read and checked, ready to run: what it runs and the hash of the exact text it runs.
 struct PreparedStep {
@@ -76,7 +93,7 @@ PreparedStep prepare(const ExperimentPlan& plan, const PlanStep& step, bool quic
       break;
     }
     case StepKind::solve: {
-      SolveStep solve{games::read_game_file(step.file, step.overrides), nullptr};
+      SolveStep solve{games::read_game_file(step.file, step.overrides), nullptr, read_solver_options(plan, step)};
       const std::string name = step.solver.empty() ? games::default_solver(solve.game.game) : step.solver;
       solve.solver = games::find_solver(name);
       std::vector<std::string> names;
@@ -139,7 +156,7 @@ bool run_step(PreparedStep& prepared, const std::filesystem::path& directory, co
     write_file_atomic(directory / "tournament.csv", tournament_csv(results));
   } else {
     const auto& solve = std::get<SolveStep>(prepared.work);
-    const games::Solution solution = solve.solver->solve(solve.game.game, games::SolverOptions{});
+    const games::Solution solution = solve.solver->solve(solve.game.game, solve.options);
     write_file_atomic(directory / "solution.json", games::solution_json(solve.game.name, solution).dump(2) + "\n");
     if (solution.path) write_file_atomic(directory / "path.csv", games::path_csv(*solution.path));
   }

@@ -66,6 +66,10 @@ PlanStep read_step(const config::Node& node, const std::filesystem::path& folder
   if (step.kind == StepKind::sweep) step.independent_points = reader.boolean("independent_points", false);
   if (step.kind == StepKind::solve) {
     step.solver = reader.string("solver", "");
+    if (const auto options = reader.optional("options")) {
+      options->require_object();  // its keys are the solver's, checked where the solver is known
+      step.options = options->json();
+    }
     if (const auto set = reader.optional("set")) {
       set->require_array();
       for (std::size_t i = 0; i < set->size(); ++i) step.overrides.push_back(set->element(i).as_string());

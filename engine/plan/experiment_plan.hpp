@@ -28,6 +28,7 @@ struct PlanStep {
   bool independent_points = false;     // sweep: each point its own streams (as `leverage sweep --independent-points`)
   std::string solver;                  // solve: the solver ("" for the game's default)
   std::vector<std::string> overrides;  // solve: `/json/pointer=VALUE` assignments, as `--set`
+  nlohmann::json options;      // solve: the solver's options object as written (null: defaults)
   std::string pointer;                 // of the step in plan.json, for errors
 };
 

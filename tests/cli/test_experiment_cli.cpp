@@ -105,6 +105,18 @@ TEST_CASE("leverage experiment refuses a bad plan before running anything", "[cl
   CHECK_THAT(outcome.err, Catch::Matchers::Contains("did you mean \"deadline_weeks\""));
   CHECK_FALSE(fs::exists(out));
 
+  // A solver option with a typo is refused at its key, before anything runs.
+  write_plan(dir.path / "study");
+  write_file(dir.path / "study" / "plan.json", R"({"question": "q", "steps": [
+      {"id": "qre", "kind": "solve", "file": ")" + kSource +
+                                                   R"(/scenarios/games/inspection.json", "solver": "qre",
+       "options": {"lambda_mx": 1}}]})");
+  const auto option = run_leverage({"experiment", (dir.path / "study").string(), "--out", out.string()}, dir.path);
+  CHECK(option.exit_code == 2);
+  CHECK_THAT(option.err, Catch::Matchers::Contains("plan.json:/steps/0/options/lambda_mx: expected one of the keys"));
+  CHECK_THAT(option.err, Catch::Matchers::Contains("did you mean \"lambda_max\""));
+  CHECK_FALSE(fs::exists(out));
+
   // An analysis script that fails makes the command fail (exit 1), after the steps are written.
   write_plan(dir.path / "study");
   write_file(dir.path / "study" / "analyze.py", "raise SystemExit(4)\n");

@@ -175,8 +175,9 @@ TEST_CASE("bad experiment files name the file, the JSON pointer, what was expect
     CHECK(error_of(document) == bad + ":/replicates: expected an integer in [1, 1000000000], found a string \"50\"");
     document = grid_experiment();
     document["parameters"][1]["values"] = {100, {{"a", 1}}};
-    CHECK(error_of(document) ==
-          bad + ":/parameters/1/values/1: expected a number, a string or a boolean, found an object");
+    CHECK(error_of(document) == bad +
+                                    ":/parameters/1/values/1: expected a number, a string or a boolean (an object or "
+                                    "array needs \"labels\" naming each value), found an object");
   }
   SECTION("an unknown design, with a suggestion") {
     json document = grid_experiment();

@@ -103,3 +103,15 @@ def figure(width=7.5, height=4.5):
     fig, axes = plt.subplots(figsize=(width, height))
     axes.grid(True, alpha=0.3)
     return fig, axes
+
+
+def cluster_bootstrap(statistic, clusters, draws=2000, seed=1):
+    """95% percentile interval of statistic(index) over resamples of the clusters (e.g. the points
+    of a sweep, whose replicates share parameters) with replacement: (low, high). numpy's PCG64
+    seeded `seed`, so the interval is the same on every run."""
+    import numpy as np
+
+    rng = np.random.Generator(np.random.PCG64(seed))
+    values = [statistic(rng.integers(0, clusters, clusters)) for _ in range(draws)]
+    low, high = np.nanpercentile(values, [2.5, 97.5])
+    return float(low), float(high)

@@ -249,7 +249,9 @@ SweepParameter read_parameter(const Node& node, const Experiment& experiment) {
                         "\"" + parameter.pointer + "\", which holds " + Node(target, "").describe());
     parameter.min = reader.number("min", -std::numeric_limits<double>::max(), std::numeric_limits<double>::max());
     parameter.max = reader.number("max", parameter.min, std::numeric_limits<double>::max());
-    parameter.integer = target.is_number_integer();
+    // A range over a number the scenario writes as an integer is rounded, unless the plan says the
+    // quantity is continuous (a rationality written "2", say): "round": false.
+    parameter.integer = reader.boolean("round", target.is_number_integer());
   }
   reader.finish();
   return parameter;

@@ -52,15 +52,9 @@ def rates(c, index=None):
 def pooled(points, n, label):
     c = counts(points, n)
     point_estimate = rates(c)
-    rng = np.random.Generator(np.random.PCG64(1))
-    draws = {k: [] for k in point_estimate}
-    for _ in range(2000):
-        index = rng.integers(0, len(points), len(points))
-        for k, v in rates(c, index).items():
-            draws[k].append(v)
     rows = []
     for k, v in point_estimate.items():
-        low, high = np.nanpercentile(draws[k], [2.5, 97.5])
+        low, high = kit.cluster_bootstrap(lambda index: rates(c, index)[k], len(points))
         rows.append({"measure": k, "source": label, "value": v, "ci95_low": low, "ci95_high": high,
                      "points": len(points), "threatened": int(c["threatened"].sum()), "imposed": int(c["imposed"].sum())})
     return rows

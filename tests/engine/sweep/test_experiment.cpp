@@ -242,3 +242,20 @@ TEST_CASE("set: values laid over the base scenario before the points, errors at 
   wrong_type["set"] = {{"/prisoners/initial_stock", "many"}};
   CHECK_THAT(error_of(wrong_type), Contains("bad.json:/set/~1prisoners~1initial_stock: expected a number"));
 }
+
+TEST_CASE("round: false keeps a range over an integer-valued number continuous") {
+  json document = grid_experiment();
+  // Minsk's rationality is written 2 in the shipped scenario: an integer, so a range is rounded by
+  // default. A grid of 3 levels over [0.5, 1.5]: 0.5, 1.0, 1.5; rounded (half away from zero): 1, 1, 2.
+  const std::string rationality = "/actors/0/rule/params/rationality";
+  document["parameters"] = {{{"name", "rationality"}, {"pointer", rationality}, {"min", 0.5}, {"max", 1.5}}};
+  const Experiment rounded = load_experiment(write("rounded.json", document.dump()));
+  CHECK(rounded.points[0][0] == 1);
+  CHECK(rounded.points[2][0] == 2);
+  document["parameters"][0]["round"] = false;
+  const Experiment continuous = load_experiment(write("continuous.json", document.dump()));
+  CHECK_FALSE(continuous.parameters[0].integer);
+  CHECK(continuous.points[0][0].get<double>() == 0.5);
+  CHECK(continuous.points[1][0].get<double>() == 1.0);
+  CHECK(continuous.points[2][0].get<double>() == 1.5);
+}

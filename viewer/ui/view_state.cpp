@@ -2,6 +2,8 @@
 
 #include <exception>
 
+#include "viewer/data/class_play.hpp"
+
 namespace leverage::viewer::ui {
 
 namespace {
@@ -29,6 +31,7 @@ int ViewState::last_week() const {
     return weeks;
   }
   if (mode == Mode::ensemble && ensemble) return ensemble->weeks;
+  if (mode == Mode::play && play.live) return play.live->week();
   return 0;
 }
 
@@ -36,6 +39,7 @@ void open_replay(ViewState& state, const std::filesystem::path& file, bool from_
   try {
     state.run.emplace(load_replay_run(file));
     state.other.reset();
+    state.play = ClassPlayState{};
     state.mode = Mode::replay;
     state.run_from_ensemble = from_ensemble && state.ensemble.has_value();
     if (!state.run_from_ensemble) state.ensemble.reset();
@@ -87,6 +91,45 @@ void open_path(ViewState& state, const std::filesystem::path& path) {
     open_ensemble(state, path);
   } else {
     open_replay(state, path);
+  }
+}
+
+void start_play(ViewState& state, std::vector<std::size_t> players) {
+  if (!state.run) {
+    state.message = "open a replay first: a class plays the capitals of its run";
+    return;
+  }
+  try {
+    const RunData& run = *state.run;
+    ClassPlayState play;
+    play.hidden_types = state.play.hidden_types;
+    play.out_dir = state.play.out_dir;
+    play.setup = state.play.setup;
+    play.live.emplace(run.scenario_ptr(), run.key(), run.weeks(), std::move(players));
+    state.play = std::move(play);
+    state.mode = Mode::play;
+    state.other.reset();
+    state.playback = Playback{};
+    refresh_play(state);
+    state.message = "class play: " + run.scenario().name + ", seed " + std::to_string(run.key().master_seed);
+  } catch (const std::exception& e) {
+    state.message = e.what();
+  }
+}
+
+void refresh_play(ViewState& state) {
+  ClassPlayState& play = state.play;
+  if (!play.live) return;
+  const LiveRun& live = *play.live;
+  play.so_far.emplace("class play", live.scenario_ptr(), live.key(), live.week(), live.record());
+  state.playback.week = live.week();
+  if (!live.finished() || play.ai) return;
+  play.ai.emplace(simulate_run("the rules' play", live.scenario_ptr(), live.key(), live.weeks()));
+  if (play.out_dir.empty()) return;
+  try {
+    play.written = write_play_outputs(play.out_dir, live);
+  } catch (const std::exception& e) {
+    play.notice = e.what();
   }
 }
 

@@ -7,6 +7,7 @@
 //                   [--play ID[,ID...] [--hidden-types] [--inputs FILE.csv] [--play-out DIR]]
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <regex>
 #include <string>
@@ -49,6 +50,11 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingFile);
   cli.add_option("--play-out", play_out,
                  "With --play: write trajectory.csv, decisions.csv, summary.json and class_results.csv here");
+  std::vector<std::string> slider_values;
+  cli.add_option("--slider", slider_values,
+                 "Replay mode: open the parameter sliders with /pointer=VALUE set and the run re-run (repeatable)");
+  bool show_parameters = false;
+  cli.add_flag("--parameters", show_parameters, "Replay mode: open the scenario-parameter sliders");
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -155,6 +161,41 @@ int main(int argc, char** argv) {
   if (!inputs.empty() && state.mode == ui::Mode::empty) {
     std::fprintf(stderr, "leverage-viewer: %s\n", state.message.c_str());
     if (!screenshot.empty()) return 2;  // nothing to show; an interactive session stays open on the message
+  }
+  if (show_parameters || !slider_values.empty()) {
+    if (state.mode != ui::Mode::replay) {
+      std::fprintf(stderr, "leverage-viewer: --parameters and --slider need one replay file\n");
+      return 2;
+    }
+    state.parameters.open = true;
+    for (const std::string& assignment : slider_values) {
+      const auto eq = assignment.find('=');
+      auto& sliders = state.parameters.sliders;
+      const auto it = std::find_if(sliders.begin(), sliders.end(), [&](const leverage::viewer::ParameterSlider& s) {
+        return eq != std::string::npos && s.pointer == assignment.substr(0, eq);
+      });
+      if (it == sliders.end()) {
+        std::string known;
+        for (const auto& s : sliders) known.append(known.empty() ? "" : ", ").append(s.pointer);
+        std::fprintf(stderr, "leverage-viewer: --slider: expected /pointer=VALUE with one of %s, found \"%s\"\n",
+                     known.c_str(), assignment.c_str());
+        return 2;
+      }
+      try {
+        it->value = std::stod(assignment.substr(eq + 1));
+      } catch (const std::exception&) {
+        std::fprintf(stderr, "leverage-viewer: --slider: expected a number after '=', found \"%s\"\n",
+                     assignment.c_str());
+        return 2;
+      }
+    }
+    if (!slider_values.empty()) {
+      ui::rerun_with_sliders(state);
+      if (state.message.rfind("re-ran", 0) != 0) {
+        std::fprintf(stderr, "leverage-viewer: --slider: %s\n", state.message.c_str());
+        return 2;
+      }
+    }
   }
   // Replay mode starts at the last week, compare mode at the first divergence; --frame overrides.
   if (state.mode == ui::Mode::replay) state.playback.week = state.last_week();

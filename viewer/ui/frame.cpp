@@ -39,6 +39,8 @@ void draw_main_menu(ViewState& state) {
     if (ImGui::MenuItem("Smaller text", "Ctrl -"))
       state.font_scale = std::max(state.font_scale - 0.125f, 0.625f), state.font_rebuild = true;
     if (ImGui::MenuItem("Text size 100%", "Ctrl 0")) state.font_scale = 1.0f, state.font_rebuild = true;
+    ImGui::Separator();
+    ImGui::MenuItem("Scenario parameters", nullptr, &state.parameters.open, state.mode == Mode::replay);
     ImGui::EndMenu();
   }
   draw_class_menu(state);
@@ -171,6 +173,9 @@ void draw_frame(ViewState& state, RegionLog& regions) {
       break;
     }
   }
+  if (state.parameters.open && state.mode == Mode::replay)
+    draw_parameters(state, {ImVec2(pos.x + size.x * 0.44f + 8, pos.y + 8), ImVec2(std::floor(size.x * 0.4f), 0)},
+                    regions);
   if (state.browser.open)
     draw_file_browser(state,
                       {ImVec2(pos.x + size.x * 0.2f, pos.y + size.y * 0.1f), ImVec2(size.x * 0.6f, size.y * 0.7f)});

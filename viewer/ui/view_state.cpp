@@ -40,6 +40,8 @@ void open_replay(ViewState& state, const std::filesystem::path& file, bool from_
     state.run.emplace(load_replay_run(file));
     state.other.reset();
     state.play = ClassPlayState{};
+    state.parameters.base = state.run->scenario_ptr();
+    state.parameters.sliders = key_parameters(state.run->scenario());
     state.mode = Mode::replay;
     state.run_from_ensemble = from_ensemble && state.ensemble.has_value();
     if (!state.run_from_ensemble) state.ensemble.reset();
@@ -91,6 +93,25 @@ void open_path(ViewState& state, const std::filesystem::path& path) {
     open_ensemble(state, path);
   } else {
     open_replay(state, path);
+  }
+}
+
+void rerun_with_sliders(ViewState& state) {
+  if (!state.run || !state.parameters.base) return;
+  try {
+    const std::vector<std::string> overrides = slider_overrides(state.parameters.sliders);
+    const auto scenario =
+        overrides.empty() ? state.parameters.base : apply_sliders(*state.parameters.base, state.parameters.sliders);
+    std::string label = state.run->label();
+    if (const auto cut = label.find(" [sliders"); cut != std::string::npos) label.resize(cut);
+    std::string described;
+    for (const std::string& o : overrides) described.append(described.empty() ? "" : " ").append(o);
+    if (!overrides.empty()) label += " [sliders: " + described + "]";
+    state.run.emplace(simulate_run(label, scenario, state.run->key(), state.run->weeks()));
+    state.playback.week = std::min(state.playback.week, state.run->weeks());
+    state.message = overrides.empty() ? "re-ran with the scenario's own values" : "re-ran with --set " + described;
+  } catch (const std::exception& e) {
+    state.message = e.what();
   }
 }
 

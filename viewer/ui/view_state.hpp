@@ -13,6 +13,7 @@
 #include "viewer/data/equilibrium.hpp"
 #include "viewer/data/live_run.hpp"
 #include "viewer/data/run_data.hpp"
+#include "viewer/data/scenario_sliders.hpp"
 
 namespace leverage::viewer::ui {
 
@@ -65,6 +66,14 @@ struct ClassPlayState {
   std::vector<bool> setup;  // the Class menu's "play as" ticks, per actor
 };
 
+// The parameter sliders of the open replay: moving one re-runs the replay's replicate (same seed)
+// on the scenario with the sliders' values, when the slider is released.
+struct SlidersState {
+  bool open = false;
+  std::shared_ptr<const Scenario> base;  // the replay's own scenario
+  std::vector<ParameterSlider> sliders;
+};
+
 struct ViewState {
   Mode mode = Mode::empty;
   std::optional<RunData> run;    // replay, or the first run of a comparison
@@ -76,6 +85,7 @@ struct ViewState {
 
   Playback playback;
   ClassPlayState play;
+  SlidersState parameters;
   EnsembleViewState ensemble_view;
   FileBrowserState browser;
 
@@ -93,6 +103,10 @@ void open_replay(ViewState& state, const std::filesystem::path& file, bool from_
 void open_ensemble(ViewState& state, const std::filesystem::path& directory);
 void open_compare(ViewState& state, const std::filesystem::path& a, const std::filesystem::path& b);
 void open_path(ViewState& state, const std::filesystem::path& path);
+
+// Re-runs the open run's replicate (same seed and horizon) on its scenario with the sliders applied;
+// sets `message` to the overrides, or to what was refused.
+void rerun_with_sliders(ViewState& state);
 
 // Starts a class play of the open run (its scenario, seed and horizon) with these capitals played in
 // turn order; sets `message` and leaves the mode alone when it cannot.

@@ -7,6 +7,7 @@
 #include "viewer/data/class_play.hpp"
 #include "viewer/data/equilibrium.hpp"
 #include "viewer/data/live_run.hpp"
+#include "viewer/data/scenario_sliders.hpp"
 
 using namespace leverage;
 using namespace leverage::viewer;
@@ -195,4 +196,42 @@ TEST_CASE("equilibrium reader: the summary's prediction when present, nothing ot
   CHECK(describe(&*predictions[0]) == "p(comply) 0.25, p(execute) 0.75 (perfect_bayesian)");
   CHECK(describe(nullptr) == "-");
   CHECK(read_equilibrium(nlohmann::json::object()).empty());
+}
+
+TEST_CASE("parameter sliders: read off the scenario, applied as --set overrides", "[viewer][sliders]") {
+  const auto scenario = load_scenario(std::string(LEVERAGE_SOURCE_DIR) + "/scenarios/belarus_2024.json");
+  auto sliders = key_parameters(*scenario);
+  // belarus_2024.json: Brussels (actor 2) issues the ultimatum (its action 1): deadline 12 weeks,
+  // demand 300, capitulation cost 15, audience cost 20; Brussels's p_resolved 0.4; Beijing (actor 3)
+  // presses Minsk with its action 1 at level 1; Moscow's aid cap 5 to 15 MEUR; HU vetoes with 0.15.
+  REQUIRE(sliders.size() == 8);
+  CHECK(sliders[0].pointer == "/actors/2/actions/1/ultimatum/deadline_weeks");
+  CHECK(sliders[0].label == "Brussels's deadline (weeks)");
+  CHECK(sliders[0].original == 12);
+  CHECK(sliders[0].integer);
+  CHECK(sliders[1].original == 300);
+  CHECK(sliders[2].original == 15);
+  CHECK(sliders[3].original == 20);
+  CHECK(sliders[4].pointer == "/actors/2/types/p_resolved");
+  CHECK(sliders[4].original == 0.4);
+  CHECK(sliders[5].pointer == "/actors/3/actions/1/level");
+  CHECK(sliders[5].original == 1);
+  CHECK(sliders[6].pointer == "/economy/aid_cap_max_meur");
+  CHECK(sliders[6].min == 5);  // never below the cap's minimum
+  CHECK(sliders[6].original == 15);
+  CHECK(sliders[7].label == "HU's veto probability");
+  CHECK(sliders[7].original == 0.15);
+  CHECK(slider_overrides(sliders).empty());
+
+  sliders[0].value = 20;
+  sliders[4].value = 0.75;
+  CHECK(slider_overrides(sliders) ==
+        std::vector<std::string>{"/actors/2/actions/1/ultimatum/deadline_weeks=20", "/actors/2/types/p_resolved=0.75"});
+  const auto moved = apply_sliders(*scenario, sliders);
+  CHECK(moved->ultimatums[0].deadline_weeks == 20);
+  CHECK(moved->actors[2].types.p_resolved == 0.75);
+  CHECK(scenario->ultimatums[0].deadline_weeks == 12);  // the base is untouched
+
+  sliders[4].value = 1.5;  // not a probability: refused as a scenario file would be
+  CHECK_THROWS_WITH(apply_sliders(*scenario, sliders), Catch::Contains("/actors/2/types/p_resolved"));
 }

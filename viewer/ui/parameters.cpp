@@ -9,7 +9,7 @@ namespace leverage::viewer::ui {
 void draw_parameters(ViewState& state, const Box& box, RegionLog& regions) {
   ImGui::SetNextWindowPos(box.pos, ImGuiCond_Always);
   ImGui::SetNextWindowSize(box.size, ImGuiCond_Always);  // height 0: fit the contents
-  ImGui::SetNextWindowBgAlpha(0.96f);
+  ImGui::SetNextWindowBgAlpha(1.0f);                     // drawn over the plots (the style's background is clear)
   if (!ImGui::Begin("Scenario parameters", &state.parameters.open,
                     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {

@@ -132,7 +132,11 @@ void start_play(ViewState& state, std::vector<std::size_t> players) {
     state.other.reset();
     state.playback = Playback{};
     refresh_play(state);
-    state.message = "class play: " + run.scenario().name + ", seed " + std::to_string(run.key().master_seed);
+    std::string played;
+    for (std::size_t p : state.play.live->players())
+      played.append(played.empty() ? "" : ", ").append(run.scenario().actors[p].name);
+    state.message =
+        run.scenario().name + ", seed " + std::to_string(run.key().master_seed) + ", students play " + played;
   } catch (const std::exception& e) {
     state.message = e.what();
   }

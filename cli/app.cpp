@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "engine/config/json_reader.hpp"
+#include "engine/io/play_inputs.hpp"
 #include "engine/util/atomic_file.hpp"
 #include "engine/version.hpp"
 
@@ -18,6 +19,9 @@ int guarded(F&& body) {
   try {
     return body();
   } catch (const config::ConfigError& e) {
+    std::cerr << e.what() << "\n";
+    return 2;
+  } catch (const PlayInputsError& e) {
     std::cerr << e.what() << "\n";
     return 2;
   } catch (const IoError& e) {

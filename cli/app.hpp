@@ -18,6 +18,7 @@ struct RunArgs {
   std::vector<std::string> overrides;
   bool quiet = false;
   std::string record;  // replay file to write ("" for none)
+  std::string force;   // inputs file whose choose rows are forced (engine/io/play_inputs.hpp)
 };
 int command_run(const RunArgs& args, std::ostream& out);
 struct EnsembleArgs {
@@ -37,11 +38,11 @@ struct EnsembleArgs {
 // Exit code 130 when interrupted by SIGINT after saving the completed chunks.
 int command_ensemble(const EnsembleArgs& args, std::ostream& out);
 struct ReplayArgs {
-  std::string file;           // a replay file, or
-  std::string from;           // an ensemble output directory (with `replicate`)
+  std::string file;  // a replay file, or
+  std::string from;  // an ensemble output directory (with `replicate`)
   unsigned long long replicate = 0;
-  std::string record;         // with --from: write the member's replay here
-  bool json = false;          // print the summary as JSON instead of text
+  std::string record;  // with --from: write the member's replay here
+  bool json = false;   // print the summary as JSON instead of text
 };
 int command_replay(const ReplayArgs& args, std::ostream& out, std::ostream& err);
 struct SweepArgs {

@@ -5,6 +5,7 @@
     check_screenshot.py replay NORMAL.png NORMAL.json SUSPENDED.png SUSPENDED.json
     check_screenshot.py ensemble SHOT.png SHOT.json
     check_screenshot.py compare SHOT.png SHOT.json
+    check_screenshot.py play MENU.png MENU.json DEBRIEF.png DEBRIEF.json
 
 Reads the PNG with the standard library only (zlib; 8-bit RGB or RGBA, no interlace, as
 stb_image_write writes them). Exits 1 with a message naming the failed check.
@@ -147,6 +148,37 @@ def check_ensemble(png, regions_json):
     print(f"histogram of {regions['histogram']['column']}: bars on {hits} of {total} pixels")
 
 
+def check_play(menu_png, menu_json, debrief_png, debrief_json):
+    pixel, regions = load(menu_png, menu_json)
+    menu = regions.get("play_menu")
+    if menu is None:
+        fail(f"{menu_json}: no play_menu region (is the class play panel drawn?)")
+    if "debrief_table" in regions:
+        fail(f"{menu_json}: the debrief is drawn before the play is over")
+    # One feasibility chip per row, each a filled square about 0.7 text lines wide (10 px at 15 px).
+    for key, rows in (("feasible_color", menu["feasible"]), ("infeasible_color", menu["actions"] - menu["feasible"])):
+        hits, total = count_colour(pixel, menu["rect"], menu[key], 8)
+        if rows > 0 and hits < 30 * rows:
+            fail(f"{menu_png}: {rows} {key} chips expected, {hits} pixels of {menu[key]} in the menu")
+        if rows == 0 and hits > 0:
+            fail(f"{menu_png}: no {key} chip expected, found {hits} pixels")
+        print(f"play menu of {menu['actor']}: {key} on {hits} pixels for {rows} rows")
+    pixel, regions = load(debrief_png, debrief_json)
+    if "play_menu" in regions:
+        fail(f"{debrief_json}: the menu is still drawn after the play")
+    if "debrief_table" not in regions or "debrief_bars" not in regions:
+        fail(f"{debrief_json}: the debrief table or its payoff bars are missing")
+    bars = regions["debrief_bars"]
+    for key in ("class_color", "rules_color"):
+        hits, total = count_colour(pixel, bars["rect"], bars[key], 6)
+        if hits < 20:
+            fail(f"{debrief_png}: {key} {bars[key]} covers {hits} of {total} pixels of the payoff bars")
+        print(f"debrief bars: {key} on {hits} of {total} pixels")
+    for k in range(8):
+        if f"plot_{k}" not in regions:
+            fail(f"{debrief_json}: plot_{k} missing")
+
+
 def check_compare(png, regions_json):
     pixel, regions = load(png, regions_json)
     plot = regions.get("plot_0")
@@ -160,5 +192,5 @@ def check_compare(png, regions_json):
 
 if __name__ == "__main__":
     mode, args = sys.argv[1], sys.argv[2:]
-    {"replay": check_replay, "ensemble": check_ensemble, "compare": check_compare}[mode](*args)
+    {"replay": check_replay, "ensemble": check_ensemble, "compare": check_compare, "play": check_play}[mode](*args)
     print("ok")

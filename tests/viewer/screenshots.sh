@@ -53,5 +53,25 @@ case $mode in
     shoot compare "$out/a.lvr" "$out/b.lvr"
     /usr/bin/python3 "$source/tests/viewer/check_screenshot.py" compare "$out/compare.png" "$out/compare.json"
     ;;
+  play)
+    # A class plays Brussels and Warsaw for 16 weeks (no EU veto, so the week-1 ultimatum passes).
+    sets=(--set /eu/members/0/veto_probability=0 --set /eu/members/1/veto_probability=0
+          --set /eu/members/2/veto_probability=0 --set /eu/members/3/veto_probability=0)
+    "$leverage" run "$scenario" --seed 5 --weeks 16 --quiet "${sets[@]}" --out "$out/run" --record "$out/run.lvr" >/dev/null
+    {
+      echo "kind,week,actor,action"
+      for w in $(seq 1 16); do
+        if [ "$w" = 1 ]; then echo "choose,$w,brussels,ultimatum"; else echo "choose,$w,brussels,status_quo"; fi
+        echo "choose,$w,warsaw,hold"
+      done
+      echo "predict,13,brussels,defy"
+    } >"$out/class.csv"
+    # After 4 weeks: Brussels's menu for week 5 and the prompt for its week-13 deadline.
+    shoot menu "$out/run.lvr" --play brussels,warsaw --inputs "$out/class.csv" --frame 4
+    # The whole play: the debrief.
+    shoot debrief "$out/run.lvr" --play brussels,warsaw --inputs "$out/class.csv"
+    /usr/bin/python3 "$source/tests/viewer/check_screenshot.py" play "$out/menu.png" "$out/menu.json" \
+      "$out/debrief.png" "$out/debrief.json"
+    ;;
   *) echo "unknown mode $mode"; exit 2 ;;
 esac

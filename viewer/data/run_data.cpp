@@ -31,6 +31,8 @@ RunData::RunData(std::string label, std::shared_ptr<const Scenario> scenario, co
       if (!known) deadlines_.push_back({u, us.sender, us.issue_week, us.deadline_week});
     }
   }
+  // run_summary() builds an ordered_json; the reader takes plain json, so go through its text.
+  equilibrium_ = read_equilibrium(nlohmann::json::parse(run_summary(*scenario_, state(weeks_), key_, weeks_).dump()));
 }
 
 const WorldState& RunData::state(int week) const {

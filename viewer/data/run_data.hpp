@@ -16,6 +16,7 @@
 #include "engine/model/scenario.hpp"
 #include "engine/sim/simulation.hpp"
 #include "viewer/data/csv_table.hpp"
+#include "viewer/data/equilibrium.hpp"
 
 namespace leverage::viewer {
 
@@ -50,6 +51,8 @@ class RunData {
   const std::vector<double>* series(std::string_view column) const;
   const std::vector<std::string>& column_names() const { return column_names_; }
   const std::vector<DeadlineMark>& deadlines() const { return deadlines_; }
+  // Each ultimatum's equilibrium prediction from the run's summary (run_summary()), when it has one.
+  const std::vector<std::optional<EquilibriumPrediction>>& equilibrium() const { return equilibrium_; }
 
  private:
   std::string label_;
@@ -60,6 +63,7 @@ class RunData {
   std::vector<std::string> column_names_;
   std::vector<std::vector<double>> columns_;  // [column][week]
   std::vector<DeadlineMark> deadlines_;
+  std::vector<std::optional<EquilibriumPrediction>> equilibrium_;
 };
 
 // Reads, verifies and re-simulates a replay file. Throws LoadError naming the file (and, for a

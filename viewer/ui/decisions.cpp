@@ -1,6 +1,7 @@
 // The decision panel: per capital, this week's action and every alternative's value and
-// probability from its DecisionRecord, with a column for the equilibrium prediction that the solver
-// will fill (shown as "-" until then, never a made-up number).
+// probability from its DecisionRecord, and on the row of an ultimatum issued this week the
+// equilibrium prediction the run's summary carries for it (viewer/data/equilibrium.hpp; "-" when
+// the summary has none, never a made-up number).
 #include <cstdio>
 #include <string>
 
@@ -75,11 +76,19 @@ void draw_decisions(ViewState& state, const RunData& run, int week, const Box& b
           ImGui::ProgressBar(probability, ImVec2(-1, 0), label);
           ImGui::PopStyleColor();
           ImGui::TableNextColumn();
-          ImGui::TextDisabled("-");
-          if (ImGui::IsItemHovered())
-            ImGui::SetTooltip(
-                "The equilibrium prediction comes with the game solver (a later step); "
-                "until then nothing is shown here.");
+          const EquilibriumPrediction* prediction = nullptr;
+          if (chosen && actor.menu[a].kind == ActionKind::issue_ultimatum)
+            prediction = find_prediction(run.equilibrium(), actor.id, week);
+          if (prediction != nullptr) {
+            ImGui::Text("%.2f / %.2f", prediction->p_comply, prediction->p_execute);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", describe(prediction).c_str());
+          } else {
+            ImGui::TextDisabled("-");
+            if (ImGui::IsItemHovered())
+              ImGui::SetTooltip(
+                  "The equilibrium prediction (p(comply) / p(execute)) is shown on the row of an ultimatum "
+                  "issued this week, when the run's summary carries one (ultimatums[k].prediction).");
+          }
         }
         ImGui::EndTable();
       }

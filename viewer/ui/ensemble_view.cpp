@@ -45,7 +45,9 @@ void draw_fan_charts(const EnsembleData& ensemble, const Box& box, RegionLog& re
     include(range, band.q95);
     PlotFrame frame(draw, min, max, band.variable, 0, static_cast<double>(band.q50.size() - 1),
                     finish_range(range, true));
-    frame.band(band.q05, band.q95, colors::band90);
+    // The 90% band as its two strips outside the 50% band, so no pixel is filled twice.
+    frame.band(band.q05, band.q25, colors::band90);
+    frame.band(band.q75, band.q95, colors::band90);
     frame.band(band.q25, band.q75, colors::band50);
     frame.line(band.q50, colors::median, 1.8f);
     regions.rect("fan_" + std::to_string(k), frame.area_min(), frame.area_max(),

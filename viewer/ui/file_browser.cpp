@@ -12,6 +12,7 @@ void draw_file_browser(ViewState& state, const Box& box) {
   std::error_code error;
   if (browser.directory.empty()) browser.directory = std::filesystem::current_path(error);
   ImGui::SetNextWindowFocus();
+  ImGui::SetNextWindowBgAlpha(1.0f);  // drawn over the mode's windows (the style's background is clear)
   if (!begin_fixed(browser.purpose == "compare" ? "Compare with a replay" : "Open", box)) {
     ImGui::End();
     return;

@@ -39,15 +39,19 @@ void draw_main_menu(ViewState& state) {
     if (ImGui::MenuItem("Smaller text", "Ctrl -"))
       state.font_scale = std::max(state.font_scale - 0.125f, 0.625f), state.font_rebuild = true;
     if (ImGui::MenuItem("Text size 100%", "Ctrl 0")) state.font_scale = 1.0f, state.font_rebuild = true;
+    ImGui::Separator();
+    ImGui::MenuItem("Scenario parameters", nullptr, &state.parameters.open, state.mode == Mode::replay);
     ImGui::EndMenu();
   }
+  draw_class_menu(state);
   // The status line: what is open, the last message.
   const char* mode = state.mode == Mode::replay     ? "replay"
                      : state.mode == Mode::ensemble ? "ensemble"
                      : state.mode == Mode::compare  ? "compare"
+                     : state.mode == Mode::play     ? "class play"
                                                     : "nothing open";
   ImGui::TextDisabled("| %s", mode);
-  if (state.run && state.mode != Mode::ensemble) {
+  if (state.run && state.mode != Mode::ensemble && state.mode != Mode::play) {
     ImGui::TextDisabled("| %s, seed %llu, replicate %llu", state.run->scenario().name.c_str(),
                         static_cast<unsigned long long>(state.run->key().master_seed),
                         static_cast<unsigned long long>(state.run->key().replicate));
@@ -58,6 +62,33 @@ void draw_main_menu(ViewState& state) {
   if (!state.message.empty()) ImGui::TextDisabled("| %s", state.message.c_str());
   if (!state.font_warning.empty()) ImGui::TextColored(ImVec4(1, 0.6f, 0.3f, 1), "| %s", state.font_warning.c_str());
   ImGui::EndMainMenuBar();
+}
+
+void draw_class_menu(ViewState& state) {
+  if (!ImGui::BeginMenu("Class", state.run.has_value() && state.mode != Mode::compare)) return;
+  const Scenario& scenario = state.run->scenario();
+  ClassPlayState& play = state.play;
+  play.setup.resize(scenario.actors.size(), false);
+  ImGui::TextDisabled("Students play (in this turn order):");
+  int ticked = 0;
+  for (std::size_t i = 0; i < scenario.actors.size(); ++i) {
+    bool on = play.setup[i];
+    if (ImGui::Checkbox(scenario.actors[i].name.c_str(), &on)) play.setup[i] = on;
+    ticked += play.setup[i] ? 1 : 0;
+  }
+  ImGui::Checkbox("Hidden types (each student sees only their own)", &play.hidden_types);
+  if (ImGui::MenuItem("Start class play", nullptr, false, ticked > 0 && ticked <= 5)) {
+    std::vector<std::size_t> players;
+    for (std::size_t i = 0; i < scenario.actors.size(); ++i)
+      if (play.setup[i]) players.push_back(i);
+    start_play(state, players);
+  }
+  if (ImGui::MenuItem("Leave class play", nullptr, false, state.mode == Mode::play)) {
+    state.mode = Mode::replay;
+    state.playback = Playback{};
+    state.playback.week = state.run->weeks();
+  }
+  ImGui::EndMenu();
 }
 
 void draw_compare_header(ViewState& state, const Box& box) {
@@ -125,7 +156,26 @@ void draw_frame(ViewState& state, RegionLog& regions) {
     case Mode::ensemble:
       draw_ensemble(state, {pos, size}, regions);
       break;
+    case Mode::play: {
+      const RunData& run = *state.play.so_far;
+      const float left_width = std::floor(size.x * 0.44f);
+      const Box right{ImVec2(pos.x + left_width, pos.y), ImVec2(size.x - left_width, size.y)};
+      if (state.play.live->finished()) {
+        // The debrief: the class's run with the rules' run of the same seed faded behind it.
+        draw_debrief(state, {pos, ImVec2(left_width, size.y)}, regions);
+        draw_run_plots(run, &*state.play.ai, run.weeks(), -1, right, regions);
+      } else {
+        const float map_height = std::floor(size.y * 0.42f);
+        draw_map(run, run.weeks(), {pos, ImVec2(left_width, map_height)}, regions);
+        draw_play_panel(state, {ImVec2(pos.x, pos.y + map_height), ImVec2(left_width, size.y - map_height)}, regions);
+        draw_run_plots(run, nullptr, run.weeks(), -1, right, regions);
+      }
+      break;
+    }
   }
+  if (state.parameters.open && state.mode == Mode::replay)
+    draw_parameters(state, {ImVec2(pos.x + size.x * 0.44f + 8, pos.y + 8), ImVec2(std::floor(size.x * 0.4f), 0)},
+                    regions);
   if (state.browser.open)
     draw_file_browser(state,
                       {ImVec2(pos.x + size.x * 0.2f, pos.y + size.y * 0.1f), ImVec2(size.x * 0.6f, size.y * 0.7f)});

@@ -10,11 +10,14 @@
 #include <nlohmann/json.hpp>
 
 #include "viewer/data/ensemble_data.hpp"
+#include "viewer/data/equilibrium.hpp"
+#include "viewer/data/live_run.hpp"
 #include "viewer/data/run_data.hpp"
+#include "viewer/data/scenario_sliders.hpp"
 
 namespace leverage::viewer::ui {
 
-enum class Mode { empty, replay, ensemble, compare };
+enum class Mode { empty, replay, ensemble, compare, play };
 
 // Rectangles and sample points of the last frame, by name, for --dump-regions (tests check the
 // screenshot's pixels there).
@@ -51,6 +54,26 @@ struct EnsembleViewState {
   bool order_dirty = true;
 };
 
+// A class playing capitals of the open replay's run (docs/VIEWER.md, "For a class").
+struct ClassPlayState {
+  std::optional<LiveRun> live;
+  std::optional<RunData> so_far;  // the class's run up to this week (map and plots)
+  std::optional<RunData> ai;      // the same seed with no student: the rules' own play (debrief)
+  bool hidden_types = false;      // a student sees only the drawn type of the capital they play
+  std::filesystem::path out_dir;  // where the outputs go when the play ends (--play-out; empty: none)
+  std::vector<std::filesystem::path> written;
+  std::string notice;       // the last refused choice, or a write error
+  std::vector<bool> setup;  // the Class menu's "play as" ticks, per actor
+};
+
+// The parameter sliders of the open replay: moving one re-runs the replay's replicate (same seed)
+// on the scenario with the sliders' values, when the slider is released.
+struct SlidersState {
+  bool open = false;
+  std::shared_ptr<const Scenario> base;  // the replay's own scenario
+  std::vector<ParameterSlider> sliders;
+};
+
 struct ViewState {
   Mode mode = Mode::empty;
   std::optional<RunData> run;    // replay, or the first run of a comparison
@@ -61,6 +84,8 @@ struct ViewState {
   int selected_actor = 0;          // decision panel tab
 
   Playback playback;
+  ClassPlayState play;
+  SlidersState parameters;
   EnsembleViewState ensemble_view;
   FileBrowserState browser;
 
@@ -78,5 +103,16 @@ void open_replay(ViewState& state, const std::filesystem::path& file, bool from_
 void open_ensemble(ViewState& state, const std::filesystem::path& directory);
 void open_compare(ViewState& state, const std::filesystem::path& a, const std::filesystem::path& b);
 void open_path(ViewState& state, const std::filesystem::path& path);
+
+// Re-runs the open run's replicate (same seed and horizon) on its scenario with the sliders applied;
+// sets `message` to the overrides, or to what was refused.
+void rerun_with_sliders(ViewState& state);
+
+// Starts a class play of the open run (its scenario, seed and horizon) with these capitals played in
+// turn order; sets `message` and leaves the mode alone when it cannot.
+void start_play(ViewState& state, std::vector<std::size_t> players);
+// After the class chose: refreshes the run so far and, once the play is over, runs the AI's play of
+// the same seed for the debrief and writes the outputs to `play.out_dir`.
+void refresh_play(ViewState& state);
 
 }  // namespace leverage::viewer::ui

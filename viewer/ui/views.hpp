@@ -26,6 +26,10 @@ void draw_run_plots(const RunData& run, const RunData* other, int week, int dive
 void draw_decisions(ViewState& state, const RunData& run, int week, const Box& box);
 void draw_ensemble(ViewState& state, const Box& box, RegionLog& regions);
 void draw_compare_header(ViewState& state, const Box& box);
+void draw_play_panel(ViewState& state, const Box& box, RegionLog& regions);
+void draw_debrief(ViewState& state, const Box& box, RegionLog& regions);
+void draw_class_menu(ViewState& state);
+void draw_parameters(ViewState& state, const Box& box, RegionLog& regions);
 
 // The whole frame: menu, then the current mode's windows in the display rectangle.
 void draw_frame(ViewState& state, RegionLog& regions);

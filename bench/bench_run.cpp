@@ -24,7 +24,7 @@
 // Heap allocations are counted by replacing the global operator new/delete in this binary; the
 // replicate benchmarks report them per week. `leverage_bench --replicates=N [--variant=V]` skips the
 // benchmarks and runs N replicates of scenario variant V (configured, scripted or logit) for
-// valgrind --tool=callgrind (docs/PERFORMANCE.md).
+// valgrind --tool=callgrind (docs/PERFORMANCE.md); `--no-prediction` unregisters the crisis predictor first.
 #include <benchmark/benchmark.h>
 
 #include <atomic>
@@ -478,10 +478,10 @@ void BM_RuleObserve(benchmark::State& st, const RuleBench* bench) {
   st.counters["s_per_observe"] = Counter(static_cast<double>(st.iterations()), Counter::kIsRate | Counter::kInvert);
 }
 
-// The benchmark beside the simulation (engine/model/prediction.hpp). BM_CrisisPrediction solves belarus_2024's
-// crisis game for its ultimatum with a prior that differs at every call (64 distinct priors cycling, more than
-// the predictor remembers per thread), so every call is a full solve; .../remembered asks for the same game
-// each time, as an ensemble mostly does (the target's belief at issue is usually still its prior).
+// The benchmark beside the simulation (engine/model/prediction.hpp). BM_CrisisPrediction/solved solves
+// belarus_2024's crisis game for its ultimatum with a prior that differs at every call (never seen before
+// by the predictor's per-thread memory), so every call is a full solve; .../remembered asks for the same
+// game each time, as an ensemble mostly does (the target's belief at issue is usually still its prior).
 void BM_CrisisPrediction(benchmark::State& st, bool remembered) {
   const Scenario& s = *g_scenario;
   const auto sender = static_cast<std::size_t>(s.actor_index("brussels"));
@@ -495,7 +495,7 @@ void BM_CrisisPrediction(benchmark::State& st, bool remembered) {
   }
   std::uint64_t call = 0;
   for (auto _ : st) {
-    const double prior = remembered ? 0.35 : 0.35 + 1e-6 * static_cast<double>(call++ % 64);
+    const double prior = remembered ? 0.35 : 0.35 + 1e-12 * static_cast<double>(call++);
     CrisisPrediction p = predictor(crisis_inputs(s, sender, spec, prior, 0.3));
     benchmark::DoNotOptimize(p);
   }
@@ -531,6 +531,8 @@ int main(int argc, char** argv) {
       driver_replicates = std::strtol(argv[i] + 13, nullptr, 10);
     } else if (i > 0 && std::strncmp(argv[i], "--variant=", 10) == 0) {
       variant = argv[i] + 10;
+    } else if (i > 0 && std::strcmp(argv[i], "--no-prediction") == 0) {
+      register_crisis_predictor(nullptr);  // the replicate without the benchmark (docs/PERFORMANCE.md)
     } else {
       args.push_back(argv[i]);
     }

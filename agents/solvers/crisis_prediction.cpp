@@ -6,9 +6,10 @@
 // makes the target defy) coexists with the semi-separating one, the latter explains an issued ultimatum and
 // is chosen. If the ultimatum is off the path in every equilibrium, the first is read: its strategies after
 // an ultimatum are the off-path ones that support it, with the types weighed by the prior.
-#include <algorithm>
-#include <array>
+#include <bit>
+#include <cstdint>
 #include <string>
+#include <unordered_map>
 
 #include "agents/solvers/crisis.hpp"
 #include "engine/model/prediction.hpp"
@@ -83,23 +84,31 @@ bool same(const CrisisInputs& a, const CrisisInputs& b) {
          a.concession_cost == b.concession_cost && a.sanction_cost == b.sanction_cost;
 }
 
-// predict is a pure function of its inputs, and an ensemble asks for the same few games again and again
-// (the same scenario, the target's belief at issue often still its prior): each thread remembers its last
-// answers, so a repeated game costs a comparison, not a solve (about 30 us, with heap allocations).
+struct InputsHash {
+  std::size_t operator()(const CrisisInputs& in) const {
+    std::uint64_t h = 0x9e3779b97f4a7c15ull;
+    for (const double x : {in.prior_resolved, in.demand_value, in.audience_cost, in.imposition_cost_resolved,
+                           in.imposition_cost_irresolute, in.imposition_value, in.concession_cost, in.sanction_cost})
+      h = (h ^ std::bit_cast<std::uint64_t>(x)) * 0x100000001b3ull;
+    return static_cast<std::size_t>(h ^ (h >> 29));
+  }
+};
+struct InputsEqual {
+  bool operator()(const CrisisInputs& a, const CrisisInputs& b) const { return same(a, b); }
+};
+
+// predict is a pure function of its inputs, and an ensemble asks for the same games again and again: the
+// scenario fixes every input but the target's two beliefs, and those move by Bayes' rule with the
+// scenario's fixed likelihoods, so they take few distinct values. Each thread remembers its answers (up
+// to kRemembered, then starts afresh), so a repeated game costs a hash lookup, not a solve (about 30 us,
+// with some hundred heap allocations). The answers are the same either way.
 CrisisPrediction predict_remembered(const CrisisInputs& in) {
-  constexpr std::size_t kRemembered = 8;
-  struct Entry {
-    CrisisInputs inputs;
-    CrisisPrediction prediction;
-  };
-  thread_local std::array<Entry, kRemembered> entries;
-  thread_local std::size_t filled = 0, next = 0;
-  for (std::size_t k = 0; k < filled; ++k)
-    if (same(entries[k].inputs, in)) return entries[k].prediction;
+  constexpr std::size_t kRemembered = 4096;
+  thread_local std::unordered_map<CrisisInputs, CrisisPrediction, InputsHash, InputsEqual> remembered;
+  if (const auto found = remembered.find(in); found != remembered.end()) return found->second;
+  if (remembered.size() >= kRemembered) remembered.clear();
   const CrisisPrediction p = predict(in);
-  entries[next] = {in, p};
-  next = (next + 1) % kRemembered;
-  filled = std::min(filled + 1, kRemembered);
+  remembered.emplace(in, p);
   return p;
 }
 

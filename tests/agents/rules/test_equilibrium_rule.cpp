@@ -145,3 +145,22 @@ TEST_CASE("logit at high rationality matches the prediction where the equilibriu
   CHECK(within(c.complied, binomial99(c.issued, 1.0)));
   CHECK(c.executed == 0);
 }
+
+TEST_CASE("equilibrium rule: the dock's ensemble is the same on 1 and 2 threads", "[rules][equilibrium]") {
+  // The prediction columns included: the predictor's per-thread memory must not make a thread's answer
+  // depend on what that thread solved before.
+  const auto s = load_scenario_document(dock(0.4), "crisis_dock.json");
+  EnsembleOptions options;
+  options.replicates = 64;
+  options.chunk = 5;
+  options.bands = false;
+  options.threads = 1;
+  const EnsembleResult one = run_ensemble(*s, options);
+  options.threads = 2;
+  const EnsembleResult two = run_ensemble(*s, options);
+  REQUIRE(one.rows.size() == two.rows.size());
+  bool same = true;
+  for (std::size_t k = 0; k < one.rows.size(); ++k)
+    same = same && (std::isnan(one.rows[k]) ? std::isnan(two.rows[k]) : one.rows[k] == two.rows[k]);
+  CHECK(same);
+}

@@ -19,6 +19,7 @@
 
 #include "engine/config/json_reader.hpp"
 #include "engine/ensemble/ensemble.hpp"
+#include "engine/ensemble/ensemble_stats.hpp"
 #include "engine/model/scenario_loader.hpp"
 #include "tests/support/lab.hpp"
 
@@ -57,6 +58,7 @@ std::pair<std::uint64_t, std::uint64_t> binomial99(std::uint64_t n, double p) {
 struct Counts {
   std::uint64_t replicates = 0, issued = 0, complied = 0, executed = 0, backed_down = 0, after_imposition = 0;
   double predicted_comply = std::nan(""), predicted_execute = std::nan("");
+  nlohmann::ordered_json benchmark;  // stats.json's "benchmark" block for the same rows
 };
 
 Counts run(const nlohmann::json& document, std::uint64_t replicates) {
@@ -76,6 +78,9 @@ Counts run(const nlohmann::json& document, std::uint64_t replicates) {
   const std::size_t comply = column("u1_predicted_p_comply"), execute = column("u1_predicted_p_execute");
   Counts counts;
   counts.replicates = result.replicates;
+  EnsembleStatistics statistics(result.schema);
+  for (std::uint64_t r = 0; r < result.replicates; ++r) statistics.add_row(result.row(r));
+  counts.benchmark = statistics.json()["benchmark"];
   for (std::uint64_t r = 0; r < result.replicates; ++r) {
     const double* row = result.row(r);
     if (row[issued] < 1) continue;
@@ -109,6 +114,13 @@ TEST_CASE("equilibrium rule: the dock's frequencies fall within the prediction's
   // Every defied ultimatum reaches the sender's decision (no extensions, no partial compliance).
   CHECK(c.executed + c.backed_down + c.complied == c.issued);
   CHECK(within(c.executed, binomial99(c.executed + c.backed_down, 2.0 / 3.0)));
+  // stats.json's benchmark block reports the same: the predictions' means, and the counts above.
+  CHECK(c.benchmark["predicted_p_comply_mean"].get<double>() == Approx(1.0 / 3.0).margin(1e-12));
+  CHECK(c.benchmark["predicted_p_execute_mean"].get<double>() == Approx(2.0 / 3.0).margin(1e-12));
+  CHECK(c.benchmark["observed_comply"]["count"] == c.complied);
+  CHECK(c.benchmark["observed_comply"]["of"] == c.issued);
+  CHECK(c.benchmark["observed_execute_after_defiance"]["count"] == c.executed);
+  CHECK(c.benchmark["observed_execute_after_defiance"]["of"] == c.executed + c.backed_down);
   // With uncertainty imposition happens (expected 1000 x 0.6 x 2/3 x 2/3 = 267 times), and success after
   // imposition (none: after an imposition the game has no move left for Minsk, which holds) is below
   // success at the threat stage (1/3 of the issued).

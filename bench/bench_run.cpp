@@ -17,11 +17,14 @@
 //                                one decision on that variant's mid-run state
 //   BM_RuleObserve/<rule>        a learner's observe() of one week
 //   BM_DecideLogitDepth/<k>      Minsk's logit decision at level-k depth k, every actor on logit at depth k
+//   BM_Replicate52WeeksNoPrediction  BM_Replicate52Weeks with the crisis predictor unregistered
+//   BM_CrisisPrediction/solved   one prediction of belarus_2024's crisis game, solved (a new prior each call)
+//   BM_CrisisPrediction/remembered  the same game again: the predictor's per-thread memory answers
 //
 // Heap allocations are counted by replacing the global operator new/delete in this binary; the
 // replicate benchmarks report them per week. `leverage_bench --replicates=N [--variant=V]` skips the
 // benchmarks and runs N replicates of scenario variant V (configured, scripted or logit) for
-// valgrind --tool=callgrind (docs/PERFORMANCE.md).
+// valgrind --tool=callgrind (docs/PERFORMANCE.md); `--no-prediction` unregisters the crisis predictor first.
 #include <benchmark/benchmark.h>
 
 #include <atomic>
@@ -37,6 +40,7 @@
 #include <vector>
 
 #include "engine/model/policy.hpp"
+#include "engine/model/prediction.hpp"
 #include "engine/model/scenario.hpp"
 #include "engine/model/scenario_loader.hpp"
 #include "engine/model/valuation.hpp"
@@ -474,6 +478,39 @@ void BM_RuleObserve(benchmark::State& st, const RuleBench* bench) {
   st.counters["s_per_observe"] = Counter(static_cast<double>(st.iterations()), Counter::kIsRate | Counter::kInvert);
 }
 
+// The benchmark beside the simulation (engine/model/prediction.hpp). BM_CrisisPrediction/solved solves
+// belarus_2024's crisis game for its ultimatum with a prior that differs at every call (never seen before
+// by the predictor's per-thread memory), so every call is a full solve; .../remembered asks for the same
+// game each time, as an ensemble mostly does (the target's belief at issue is usually still its prior).
+void BM_CrisisPrediction(benchmark::State& st, bool remembered) {
+  const Scenario& s = *g_scenario;
+  const auto sender = static_cast<std::size_t>(s.actor_index("brussels"));
+  std::size_t spec = 0;
+  for (const auto& action : s.actors[sender].menu)
+    if (action.kind == ActionKind::issue_ultimatum) spec = static_cast<std::size_t>(action.ultimatum);
+  const CrisisPredictor predictor = crisis_predictor();
+  if (!predictor) {
+    st.SkipWithError("no crisis predictor registered");
+    return;
+  }
+  std::uint64_t call = 0;
+  for (auto _ : st) {
+    const double prior = remembered ? 0.35 : 0.35 + 1e-12 * static_cast<double>(call++);
+    CrisisPrediction p = predictor(crisis_inputs(s, sender, spec, prior, 0.3));
+    benchmark::DoNotOptimize(p);
+  }
+  st.counters["s_per_prediction"] = Counter(static_cast<double>(st.iterations()), Counter::kIsRate | Counter::kInvert);
+}
+
+// BM_Replicate52Weeks with the predictor unregistered during the timed loop: the replicate rate without the
+// benchmark, for contrast with BM_Replicate52Weeks (which predicts at each issue).
+void BM_Replicate52WeeksNoPrediction(benchmark::State& st) {
+  const CrisisPredictor predictor = crisis_predictor();
+  register_crisis_predictor(nullptr);
+  BM_Replicate52Weeks(st, g_scenario.get());
+  register_crisis_predictor(predictor);
+}
+
 void register_rule_benchmarks() {
   for (const char* rule : {"bayesian_target", "regret_matching", "fictitious_play"}) {
     const RuleBench* bench = make_rule_bench(rule);
@@ -494,6 +531,8 @@ int main(int argc, char** argv) {
       driver_replicates = std::strtol(argv[i] + 13, nullptr, 10);
     } else if (i > 0 && std::strncmp(argv[i], "--variant=", 10) == 0) {
       variant = argv[i] + 10;
+    } else if (i > 0 && std::strcmp(argv[i], "--no-prediction") == 0) {
+      register_crisis_predictor(nullptr);  // the replicate without the benchmark (docs/PERFORMANCE.md)
     } else {
       args.push_back(argv[i]);
     }
@@ -524,6 +563,9 @@ int main(int argc, char** argv) {
   benchmark::RegisterBenchmark("BM_Replicate52WeeksScripted", BM_Replicate52Weeks, g_scripted_scenario.get());
   benchmark::RegisterBenchmark("BM_Replicate52WeeksAllLogit", BM_Replicate52Weeks, g_logit_scenario.get());
   benchmark::RegisterBenchmark("BM_Replicate52WeeksRecorded", BM_Replicate52WeeksRecorded);
+  benchmark::RegisterBenchmark("BM_Replicate52WeeksNoPrediction", BM_Replicate52WeeksNoPrediction);
+  benchmark::RegisterBenchmark("BM_CrisisPrediction/solved", BM_CrisisPrediction, false);
+  benchmark::RegisterBenchmark("BM_CrisisPrediction/remembered", BM_CrisisPrediction, true);
   benchmark::RegisterBenchmark("BM_DecideWeek", BM_DecideWeek);
   for (std::size_t i = 0; i < scenario.actors.size(); ++i)
     benchmark::RegisterBenchmark(("BM_DecideActor/" + scenario.actors[i].id + ":" + scenario.actors[i].rule_name).c_str(),

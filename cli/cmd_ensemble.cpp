@@ -68,6 +68,13 @@ int command_ensemble(const EnsembleArgs& args, std::ostream& out) {
         << o["net_change_in_stock"]["quantiles"]["q50"].get<double>() << "\n";
     out << "  threat-stage success   " << share(sel["success_at_threat_stage"]) << " of " << sel["threatened"] << " threatened\n";
     out << "  success after imposing " << share(sel["success_after_imposition"]) << " of " << sel["imposed"] << " imposed\n";
+    // The benchmark beside the simulation: the solved crisis game's mean prediction against those shares.
+    const auto& bench = result.stats["benchmark"];
+    if (bench.is_object() && bench["predicted_p_comply_mean"].is_number())
+      out << std::setprecision(2) << "  game predicts    comply " << bench["predicted_p_comply_mean"].get<double>()
+          << " (observed " << share(bench["observed_comply"]) << "), execute if defied "
+          << bench["predicted_p_execute_mean"].get<double>() << " (observed "
+          << share(bench["observed_execute_after_defiance"]) << ")\n";
     out << "outputs:";
     for (const auto& file : result.files) out << " " << file.string();
     out << "\n";

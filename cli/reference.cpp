@@ -174,7 +174,9 @@ std::string scenario_json_schema() {
                          {"kind"})},
        {"public", boolean}, {"capitulation_cost", number(0, 1e12)}, {"audience_cost", number(0, 1e12)},
        {"partial_threshold", number(0, 1)}, {"grace_weeks", integer(0, 52)}, {"max_extensions", integer(0, 10)},
-       {"expected_threat_weeks", number(0, 520)}},
+       {"expected_threat_weeks", number(0, 520)},
+       {"imposition_cost_meur",
+        object({{"resolved", {{"type", "number"}}}, {"irresolute", {{"type", "number"}}}}, {"resolved", "irresolute"})}},
       {"demand", "deadline_weeks", "threat"});
   const json action = object({{"id", str}, {"kind", {{"enum", kinds}}}, {"cost_meur", {{"type", "number"}}},
                               {"collective", boolean}, {"count", integer(1, 1e7)}, {"prisoner", str},

@@ -35,6 +35,11 @@ void print_run_summary(std::ostream& out, const std::string& command, const Scen
           << " (" << u["demand_kind"].get<std::string>() << ") by week " << u["deadline_week"].get<int>() << ": "
           << u["outcome"].get<std::string>() << " (share met " << fixed(u["share_met_at_end"].get<double>(), 2)
           << ")\n";
+      // The benchmark beside the simulation: what the solved crisis game predicted at issue.
+      const auto& p = u["prediction"];
+      if (p.is_object() && p["p_comply"].is_number())
+        out << "    game predicts  comply " << fixed(p["p_comply"].get<double>(), 2) << ", execute if defied "
+            << fixed(p["p_execute"].get<double>(), 2) << " (" << p["kind"].get<std::string>() << ")\n";
     }
   }
   out << "  transit lost     " << fixed(o["transit_lost_teu"].get<double>(), 0) << " TEU\n";

@@ -105,6 +105,25 @@ ojson EnsembleStatistics::json() {
   selection["success_overall"] =
       frequency(count(OutcomeCode::complied_threat) + count(OutcomeCode::complied_after_imposition), threatened);
   stats["selection_effect"] = selection;
+
+  // The benchmark beside the simulation (docs/GAMES.md): the solved crisis game's prediction at issue,
+  // averaged over the replicates that issued an ultimatum, beside what the agents did: compliance at
+  // the threat stage among the threatened, and execution among the ultimatums not met by the deadline
+  // on which the sender decided (each counted once, by its final outcome: executed and defied,
+  // complied after imposition, backed down (before or after executing), or partly complied).
+  const auto mean_of = [&](const char* column) {
+    const ojson& described = stats["outcomes"];
+    const bool known = described.contains(column) && described[column].contains("mean");
+    return known ? described[column]["mean"] : ojson(nullptr);
+  };
+  ojson benchmark;
+  benchmark["predicted_p_comply_mean"] = mean_of("u1_predicted_p_comply");
+  benchmark["observed_comply"] = frequency(count(OutcomeCode::complied_threat), threatened);
+  benchmark["predicted_p_execute_mean"] = mean_of("u1_predicted_p_execute");
+  const std::uint64_t decided = count(OutcomeCode::executed_defied) + count(OutcomeCode::complied_after_imposition) +
+                                count(OutcomeCode::backed_down) + count(OutcomeCode::partly_complied);
+  benchmark["observed_execute_after_defiance"] = frequency(imposed_, decided);
+  stats["benchmark"] = benchmark;
   return stats;
 }
 

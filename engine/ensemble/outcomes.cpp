@@ -59,6 +59,8 @@ OutcomeSchema::OutcomeSchema(const Scenario& scenario) {
   add("u1_executed_week", false, true);
   add("u1_complied_week", false, true);
   add("u1_extensions", false, true);
+  add("u1_predicted_p_comply", false, true);  // the benchmark (engine/model/prediction.hpp)
+  add("u1_predicted_p_execute", false, true);
   for (int code = 1; code < kOutcomeCodeCount; ++code)
     add(std::string("later_") + outcome_code_name(static_cast<OutcomeCode>(code)));
   for (const auto& actor : scenario.actors) {
@@ -85,7 +87,7 @@ void OutcomeSchema::extract(const Scenario& scenario, const WorldState& s, doubl
   row[k++] = s.ultimatum_count;
   if (s.ultimatum_count == 0) {
     row[k++] = static_cast<double>(OutcomeCode::none);
-    for (int j = 0; j < 5; ++j) row[k++] = none;
+    for (int j = 0; j < 7; ++j) row[k++] = none;
   } else {
     const UltimatumState& u = s.ultimatums[0];
     const UltimatumSpec& spec = scenario.ultimatums[u.spec];
@@ -96,6 +98,8 @@ void OutcomeSchema::extract(const Scenario& scenario, const WorldState& s, doubl
     row[k++] = u.executed_week < 0 ? none : u.executed_week;
     row[k++] = u.complied_week < 0 ? none : u.complied_week;
     row[k++] = u.extensions;
+    row[k++] = u.predicted_p_comply;  // NaN when nothing was predicted
+    row[k++] = u.predicted_p_execute;
   }
   for (int code = 1; code < kOutcomeCodeCount; ++code) {
     int count = 0;

@@ -2,6 +2,7 @@
 
 #include <bit>
 
+#include "engine/model/prediction.hpp"
 #include "engine/util/atomic_file.hpp"
 #include "engine/util/csv.hpp"
 #include "engine/util/format.hpp"
@@ -112,8 +113,18 @@ std::string decisions_csv(const Scenario& scenario, const RunRecord& record) {
     const std::string prefix = "alt" + std::to_string(k) + "_";
     row.add(prefix + "action").add(prefix + "feasible").add(prefix + "value").add(prefix + "probability");
   }
+  row.add("predicted_p_comply").add("predicted_p_execute");
   row.end_row(out);
   const std::size_t n = scenario.actors.size();
+  const WorldState& final_state = record.weeks.empty() ? record.initial : record.weeks.back();
+  // The benchmark's prediction sits on the row of the week and sender that issued the ultimatum.
+  const auto issued_here = [&](std::size_t week, std::size_t actor) -> const UltimatumState* {
+    for (std::size_t k = 0; k < final_state.ultimatum_count; ++k) {
+      const UltimatumState& u = final_state.ultimatums[k];
+      if (u.issue_week == static_cast<int>(week) && u.sender == static_cast<int>(actor)) return &u;
+    }
+    return nullptr;
+  };
   for (std::size_t w = 0; w < record.actions.size(); ++w) {
     for (std::size_t i = 0; i < n; ++i) {
       const ActorSpec& actor = scenario.actors[i];
@@ -128,11 +139,49 @@ std::string decisions_csv(const Scenario& scenario, const RunRecord& record) {
         const bool feasible = d.feasible >> k & 1u;
         row.add(actor.menu[k].id).add(feasible ? 1LL : 0LL).add(d.value[k]).add(d.probability[k]);
       }
+      const UltimatumState* u = issued_here(w + 1, i);
+      if (u && u->predicted_p_comply == u->predicted_p_comply) {
+        row.add(u->predicted_p_comply).add(u->predicted_p_execute);
+      } else {
+        row.add_empty().add_empty();
+      }
       row.end_row(out);
     }
   }
   return out;
 }
+
+namespace {
+
+// The benchmark's prediction for one ultimatum (docs/GAMES.md, "The benchmark beside the simulation"),
+// with the crisis inputs it was solved with, rebuilt from the two beliefs recorded at issue.
+nlohmann::ordered_json prediction_json(const Scenario& scenario, const UltimatumState& u) {
+  using json = nlohmann::ordered_json;
+  const auto number_or_null = [](double x) { return x == x ? json(x) : json(nullptr); };
+  const CrisisInputs in = crisis_inputs(scenario, static_cast<std::size_t>(u.sender), static_cast<std::size_t>(u.spec),
+                                        u.belief_at_issue, u.assurance_at_issue);
+  return {
+      {"p_comply", number_or_null(u.predicted_p_comply)},
+      {"p_execute", number_or_null(u.predicted_p_execute)},
+      {"kind", crisis_kind_name(static_cast<CrisisKind>(u.predicted_kind))},
+      {"reason", prediction_reason_name(static_cast<PredictionReason>(u.predicted_reason))},
+      {"equilibria", u.predicted_equilibria},
+      {"inputs",
+       {
+           {"prior_resolved", in.prior_resolved},
+           {"assurance", u.assurance_at_issue},
+           {"demand_value", in.demand_value},
+           {"audience_cost", in.audience_cost},
+           {"imposition_cost_resolved", in.imposition_cost_resolved},
+           {"imposition_cost_irresolute", in.imposition_cost_irresolute},
+           {"imposition_value", in.imposition_value},
+           {"concession_cost", in.concession_cost},
+           {"sanction_cost", in.sanction_cost},
+       }},
+  };
+}
+
+}  // namespace
 
 nlohmann::ordered_json run_summary(const Scenario& scenario, const WorldState& s, const ReplicateKey& key, int weeks) {
   using json = nlohmann::ordered_json;
@@ -184,6 +233,7 @@ nlohmann::ordered_json run_summary(const Scenario& scenario, const WorldState& s
         {"complied_week", week_or_null(u.complied_week)},
         {"resolved_week", week_or_null(u.resolved_week)},
         {"reward_paid_meur", u.reward_paid_meur},
+        {"prediction", prediction_json(scenario, u)},
     });
   }
   summary["ultimatum_outcome"] = s.ultimatum_count == 0 ? std::string("none") : ultimatum_outcome(s.ultimatums[0]);

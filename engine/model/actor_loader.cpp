@@ -83,6 +83,12 @@ UltimatumSpec read_ultimatum(const Node& node, const Scenario& scenario) {
   u.grace_weeks = static_cast<int>(r.integer("grace_weeks", 0, 52, 2));
   u.max_extensions = static_cast<int>(r.integer("max_extensions", 0, 10, 1));
   u.expected_threat_weeks = r.number("expected_threat_weeks", 0, 520, 26);
+  if (auto by_type = r.optional("imposition_cost_meur")) {
+    ObjectReader t(*by_type);
+    u.imposition_cost_meur_resolved = t.number("resolved", -kHuge, kHuge);
+    u.imposition_cost_meur_irresolute = t.number("irresolute", -kHuge, kHuge);
+    t.finish();
+  }
   r.finish();
   return u;
 }

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <bit>
 
+#include "engine/model/prediction.hpp"
 #include "engine/model/step_parts.hpp"
 
 namespace leverage {
@@ -83,6 +84,9 @@ void issue_ultimatum(const Scenario& scenario, WorldState& state, std::size_t ac
   u.stock_at_issue = state.prisoners_at_week_start;
   u.gross_at_issue = state.gross_releases;
   u.named_released_at_issue = state.named_released;
+  // The benchmark: the crisis game this state implies, solved once per issue in the world (never in
+  // a projection, which has no use for it); it draws nothing.
+  if constexpr (!Noise::expected) record_prediction(scenario, state, u);
   // Whether the sender will deliver the promised reward: reliable senders usually do, unreliable
   // ones rarely (the assurance likelihoods), drawn once at issue.
   if (spec.reward != RewardKind::none) {
@@ -164,6 +168,8 @@ void apply_one(const Scenario& scenario, WorldState& state, std::size_t i, const
       }
       u->stage = UltimatumStage::executed;
       u->executed_week = static_cast<std::int16_t>(state.week + 1);
+      actor.week_action_cost +=
+          actor.resolved ? spec.imposition_cost_meur_resolved : spec.imposition_cost_meur_irresolute;
       break;
     }
     case ActionKind::extend_deadline: {

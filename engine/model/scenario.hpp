@@ -39,6 +39,11 @@ struct UltimatumSpec {
   int grace_weeks = 2;                 // weeks after the deadline before silence counts as backing down
   int max_extensions = 1;
   double expected_threat_weeks = 26;   // how long the target expects an executed threat to last
+  // One-time cost to the sender of executing the threat, by its type (resolved, irresolute), in
+  // MEUR, charged as an action cost: what makes one type willing to impose and the other not, beyond
+  // the economic cost both share (docs/MODEL.md, "The crisis game a state implies").
+  double imposition_cost_meur_resolved = 0;
+  double imposition_cost_meur_irresolute = 0;
   // Derived at load, for the target's valuation: its weekly revenue loss if the threat is
   // executed, and its weekly gain from the lump reward.
   double threatened_loss_meur_per_week = 0;

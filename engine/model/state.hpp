@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <type_traits>
 
 #include "engine/model/limits.hpp"
@@ -44,6 +45,15 @@ struct UltimatumState {
   double reward_paid_meur = 0;
   bool delivers = false;           // drawn at issue: the sender delivers the promised reward
   bool assurance_observed = false;
+  // The benchmark (engine/model/prediction.hpp), filled at issue: the crisis game's equilibrium
+  // prediction and the two state-dependent inputs it was solved with (the rest is the scenario).
+  std::uint8_t predicted_kind = 0;        // CrisisKind
+  std::uint8_t predicted_reason = 0;      // PredictionReason
+  std::uint8_t predicted_equilibria = 0;  // equilibria the solver found (capped at 255)
+  double belief_at_issue = 0.5;           // the target's belief that the sender is resolved
+  double assurance_at_issue = 0.5;        // the target's belief that the sender delivers rewards
+  double predicted_p_comply = std::numeric_limits<double>::quiet_NaN();
+  double predicted_p_execute = std::numeric_limits<double>::quiet_NaN();  // after defiance
 };
 
 struct ActorState {

@@ -77,6 +77,18 @@ TEST_CASE("sensitivity morris: 1 and 2 threads write the same bytes, --from-resu
                    lab.path);
   REQUIRE(again.exit_code == 0);
   CHECK(read_file(lab.path / "again" / "morris_indices.csv") == read_file(lab.path / "t1" / "morris_indices.csv"));
+
+  // The derived sweep experiment run in two shards and merged: the same points.csv, the same indices.
+  const auto sweep_file = (lab.path / "t1" / "experiment.json").string(), shards = (lab.path / "shards").string();
+  for (const std::string shard : {"1/2", "2/2"})
+    REQUIRE(run_leverage({"sweep", sweep_file, "--shard", shard, "--quiet", "--out", shards}, lab.path).exit_code == 0);
+  REQUIRE(run_leverage({"merge", shards, "--quiet"}, lab.path).exit_code == 0);
+  CHECK(read_file(lab.path / "shards" / "points.csv") == read_file(lab.path / "t1" / "points.csv"));
+  REQUIRE(run_leverage({"sensitivity", experiment.string(), "--method", "morris", "--quiet", "--out", shards,
+                        "--from-results", (lab.path / "shards" / "points.csv").string()},
+                       lab.path)
+              .exit_code == 0);
+  CHECK(read_file(lab.path / "shards" / "morris_indices.csv") == read_file(lab.path / "t1" / "morris_indices.csv"));
 }
 
 TEST_CASE("sensitivity sobol: --points-only writes SALib's layout, --from-results gives the known indices",

@@ -100,11 +100,13 @@ void add_sensitivity_command(CLI::App& app, CommandAction& action) {
   command->add_option("--threads,-t", args->threads, "OpenMP threads (default: OMP_NUM_THREADS or the cores)")
       ->check(CLI::Range(1, 1024));
   command->add_flag("--resume", args->resume, "Continue an interrupted run from the blocks under DIR/.partial/");
-  command->add_flag("--points-only", args->points_only,
-                    "Write the design (design.csv) and its sweep experiment (experiment.json), run nothing");
-  command->add_option(
+  auto* points_only =
+      command->add_flag("--points-only", args->points_only,
+                        "Write the design (design.csv) and its sweep experiment (experiment.json), run nothing");
+  auto* from_results = command->add_option(
       "--from-results", args->from_results,
       "Compute the indices from results in the design's row order (a points.csv, or one value per row)");
+  points_only->excludes(from_results);
   command->add_flag("--second-order", args->second_order, "Sobol: second-order indices too (N (2D + 2) runs)");
   command->add_option("--estimator", args->estimator, "Sobol first-order estimator: saltelli (default) or jansen")
       ->check(CLI::IsMember({"saltelli", "jansen"}));

@@ -83,6 +83,8 @@ Discovery run_discovery(const std::filesystem::path& sweep_directory, const Disc
     bool meets = true;
     for (std::size_t c = 0; c < comparisons.size(); ++c)
       meets = meets && comparisons[c].holds(table.number(r, condition_columns[c]));
+    // A point without a value of some parameter cannot be placed inside or outside a box.
+    if (std::any_of(point.begin(), point.end(), [](double v) { return !std::isfinite(v); })) continue;
     x.push_back(std::move(point));
     interest.push_back(meets);
   }

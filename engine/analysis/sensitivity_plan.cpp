@@ -5,6 +5,7 @@
 #include "engine/config/json_reader.hpp"
 #include "engine/util/atomic_file.hpp"
 #include "engine/util/csv.hpp"
+#include "engine/util/format.hpp"
 #include "engine/util/hash.hpp"
 
 namespace leverage::analysis {
@@ -107,6 +108,18 @@ SensitivityPlan plan_sensitivity(const std::filesystem::path& experiment_file, S
     for (std::size_t k = 0; k < d; ++k) point.push_back(value_at(plan.parameters[k], row[k]));
     plan.points.push_back(std::move(point));
   }
+  // A Morris step must change the value actually run, or its elementary effect is 0 / 0: an integer
+  // parameter over a range narrower than about 1 / delta rounds both ends of a step alike. Said now,
+  // before any run, naming the parameter.
+  for (std::size_t row = 1; method == SensitivityMethod::morris && row < unit.size(); ++row)
+    for (std::size_t k = 0; row % (d + 1) != 0 && k < d; ++k)
+      if (unit[row][k] != unit[row - 1][k] && plan.points[row][k] == plan.points[row - 1][k])
+        throw ConfigError(
+            label, "/parameters/" + std::to_string(k),
+            "a range over which a Morris step (delta = " + format_double(morris_delta(plan.settings.levels)) +
+                " of the range) changes the rounded integer value",
+            "[" + format_double(plan.parameters[k].min) + ", " + format_double(plan.parameters[k].max) + "], where " +
+                plan.points[row - 1][k].dump() + " steps to " + plan.points[row][k].dump());
   sweep["design"] = {{"kind", "file"}, {"path", "design.csv"}};
   plan.sweep_document = std::move(sweep);
   return plan;

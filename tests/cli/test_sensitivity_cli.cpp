@@ -166,6 +166,17 @@ TEST_CASE("sensitivity: bad input exits 2 with a message naming the problem", "[
   CHECK(outcome.exit_code == 2);
   CHECK(outcome.err.find("/parameters/1: expected a range") != std::string::npos);
 
+  // An integer parameter whose range rounds every Morris step away: min = max = 4, so each step of
+  // delta = 2/3 of the range runs 4 both times (an elementary effect of 0 / 0).
+  Json narrow = small_experiment();
+  narrow["parameters"][0]["max"] = 4;
+  outcome = run_leverage({"sensitivity", lab.experiment(narrow).string(), "--method", "morris", "--points-only",
+                          "--out", (lab.path / "o").string()},
+                         lab.path);
+  CHECK(outcome.exit_code == 2);
+  CHECK(outcome.err.find("/parameters/0: expected a range over which a Morris step") != std::string::npos);
+  CHECK(outcome.err.find("found [4, 4], where 4 steps to 4") != std::string::npos);
+
   const auto experiment = lab.experiment(small_experiment());
   write_file(lab.path / "short.csv", "y\n1\n2\n");
   outcome = run_leverage({"sensitivity", experiment.string(), "--method", "morris", "--out", (lab.path / "o").string(),

@@ -80,6 +80,8 @@ int command_sensitivity(const SensitivityArgs& args, std::ostream& out) {
         << data.outcomes.size() << " outcomes, " << plan.points.size() << " runs\noutputs:";
     for (const auto& file : files) out << " " << file.string();
     out << "\nfigure: " << plot_command(args.method, files.front()) << "\n";
+    if (method == analysis::SensitivityMethod::sobol)
+      out << "figure: " << plot_command("convergence", directory / "sobol_convergence.csv") << "\n";
   }
   return 0;
 }

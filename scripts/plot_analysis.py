@@ -3,12 +3,15 @@
 
     plot_analysis.py morris morris_indices.csv --out morris_indices.png [--outcome NAME ...]
     plot_analysis.py sobol sobol_indices.csv --out sobol_indices.png [--outcome NAME ...]
+    plot_analysis.py convergence sobol_convergence.csv --out sobol_convergence.png [--outcome NAME ...]
     plot_analysis.py prim prim_trajectory.csv --out prim_trajectory.png
 
 morris: mu* per parameter (bars) with its bootstrap confidence interval (error bars) and sigma
 (diamonds), one panel per outcome; mu* is in the outcome's units per full range of the parameter.
 sobol: first-order S1 and total ST indices per parameter with their bootstrap intervals, one panel
 per outcome; indices are shares of the outcome's variance.
+convergence: S1 (solid) and ST (dashed) per parameter against the base samples N used, with their
+bootstrap intervals as bands, one panel per outcome.
 prim: the peeling trajectory's coverage against density, the chosen box marked.
 
 Python 3 with matplotlib (Debian's python3-matplotlib) and the standard library; Agg backend, so no
@@ -127,6 +130,33 @@ def plot_sobol(args):
     return figure
 
 
+def plot_convergence(args):
+    rows = read_rows(args.csv)
+    largest = max(int(r["base_samples"]) for r in rows)
+    outcomes, _ = by_outcome([r for r in rows if int(r["base_samples"]) == largest], args.outcome, "ST")
+    figure, axes = panels(len(outcomes))
+    colours = plt.rcParams["axes.prop_cycle"].by_key()["color"]
+    for axis, name in zip(axes, outcomes):
+        mine = [r for r in rows if r["outcome"] == name]
+        parameters = list(dict.fromkeys(r["parameter"] for r in mine))
+        for index, parameter in enumerate(parameters):
+            colour = colours[index % len(colours)]
+            series = sorted((r for r in mine if r["parameter"] == parameter), key=lambda r: int(r["base_samples"]))
+            n = [int(r["base_samples"]) for r in series]
+            for key, style in (("S1", "-"), ("ST", "--")):
+                axis.plot(n, [number(r[key]) for r in series], style, color=colour, marker="o", markersize=3,
+                          label=f"{parameter} {key}")
+                axis.fill_between(n, [number(r[key + "_ci_low"]) for r in series],
+                                  [number(r[key + "_ci_high"]) for r in series], color=colour, alpha=0.12)
+        axis.set_xscale("log", base=2)
+        axis.set_title(name, fontsize=10)
+        axis.set_xlabel("base samples N (runs = N (D + 2))")
+        axis.set_ylabel("Sobol index\n(share of output variance)", fontsize=9)
+        axis.legend(fontsize=7, ncol=2)
+    figure.suptitle("Sobol indices against N: first order (solid), total (dashed), bootstrap bands")
+    return figure
+
+
 def plot_prim(args):
     rows = read_rows(args.csv)
     coverage = [number(r["coverage"]) for r in rows]
@@ -151,12 +181,13 @@ def plot_prim(args):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("kind", choices=["morris", "sobol", "prim"])
+    parser.add_argument("kind", choices=["morris", "sobol", "convergence", "prim"])
     parser.add_argument("csv")
     parser.add_argument("--out", required=True, help="the PNG to write")
     parser.add_argument("--outcome", action="append", help="outcomes to draw (default: all)")
     args = parser.parse_args()
-    figure = {"morris": plot_morris, "sobol": plot_sobol, "prim": plot_prim}[args.kind](args)
+    kinds = {"morris": plot_morris, "sobol": plot_sobol, "convergence": plot_convergence, "prim": plot_prim}
+    figure = kinds[args.kind](args)
     figure.tight_layout(rect=(0, 0, 1, 0.97))
     figure.savefig(args.out, dpi=110)
     print(args.out)

@@ -1,6 +1,6 @@
 #!/bin/bash
 # scripts/plot_analysis.py draws a PNG that is not blank from each kind of analysis output:
-# Morris and Sobol indices (from a design written by --points-only and outputs computed here,
+# Morris and Sobol indices, the Sobol convergence table (from a design written by --points-only and outputs computed here,
 # read back with --from-results, so no simulation runs) and a PRIM trajectory (from a synthetic
 # sweep directory). Usage: plot_analysis.sh LEVERAGE SOURCE_DIR
 set -euo pipefail
@@ -37,6 +37,9 @@ PY
     --out "$tmp/$method.png" >/dev/null
 done
 
+/usr/bin/python3 "$SOURCE_DIR/scripts/plot_analysis.py" convergence "$tmp/sobol/sobol_convergence.csv" \
+  --out "$tmp/convergence.png" >/dev/null
+
 mkdir -p "$tmp/sweep"
 /usr/bin/python3 - "$tmp/sweep" <<'PY'
 import json, sys
@@ -52,7 +55,7 @@ PY
 
 # Not blank: the pixels vary (a white or single-colour image has variance 0), and a good part of the
 # picture is not background.
-/usr/bin/python3 - "$tmp/morris.png" "$tmp/sobol.png" "$tmp/prim.png" <<'PY'
+/usr/bin/python3 - "$tmp/morris.png" "$tmp/sobol.png" "$tmp/convergence.png" "$tmp/prim.png" <<'PY'
 import sys
 import matplotlib.image
 for path in sys.argv[1:]:

@@ -138,6 +138,30 @@ TEST_CASE("sensitivity sobol: --points-only writes SALib's layout, --from-result
   const CsvTable plain = CsvTable::read(lab.path / "plain" / "sobol_indices.csv");
   CHECK(plain.cell(0, 0) == "y");
   CHECK(plain.number(1, *plain.column("S1")) == Approx(1).margin(0.05));
+
+  // With --second-order the design has N (2D + 2) rows; y = deadline x rationality, centred on the
+  // means of both inputs, is a pure interaction: S_12 = 1 - S_1 - S_2, here with S_1 = S_2 = 0 (the
+  // mean of y over either input alone is 0), so S_12 = 1.
+  const auto second = lab.path / "second";
+  REQUIRE(run_leverage({"sensitivity", experiment.string(), "--method", "sobol", "--second-order", "--points-only",
+                        "--quiet", "--out", second.string()},
+                       lab.path)
+              .exit_code == 0);
+  const CsvTable second_design = CsvTable::read(second / "design.csv");
+  REQUIRE(second_design.rows() == 512 * 6);
+  std::string interaction = "y\n";
+  for (std::size_t r = 0; r < second_design.rows(); ++r)
+    interaction += std::to_string((second_design.number(r, 0) - 10) * (second_design.number(r, 1) - 2.25)) + "\n";
+  write_file(lab.path / "interaction.csv", interaction);
+  REQUIRE(run_leverage({"sensitivity", experiment.string(), "--method", "sobol", "--second-order", "--quiet", "--out",
+                        second.string(), "--from-results", (lab.path / "interaction.csv").string()},
+                       lab.path)
+              .exit_code == 0);
+  const CsvTable pairs = CsvTable::read(second / "sobol_second_order.csv");
+  REQUIRE(pairs.rows() == 1);
+  CHECK(pairs.cell(0, 1) == "deadline_weeks");
+  CHECK(pairs.cell(0, 2) == "rationality");
+  CHECK(pairs.number(0, *pairs.column("S2")) == Approx(1).margin(0.1));
 }
 
 TEST_CASE("sensitivity: bad input exits 2 with a message naming the problem", "[cli][sensitivity]") {

@@ -54,7 +54,7 @@ MorrisIndex summarise(const std::vector<std::vector<double>>& effects, std::size
     sum += effects[t][i];
     sum_abs += std::fabs(effects[t][i]);
   }
-  if (index.effects == 0) return {kNaN, kNaN, kNaN, {kNaN, kNaN}, 0};
+  if (index.effects == 0) return {kNaN, kNaN, kNaN, {kNaN, kNaN}, {kNaN, kNaN}, {kNaN, kNaN}, 0};
   const double n = static_cast<double>(index.effects);
   index.mu = sum / n;
   index.mu_star = sum_abs / n;
@@ -75,14 +75,23 @@ std::vector<MorrisIndex> morris_indices(const UnitDesign& design, const std::vec
   for (std::size_t t = 0; t < all.size(); ++t) all[t] = t;
   std::vector<MorrisIndex> indices(d);
   for (std::size_t i = 0; i < d; ++i) indices[i] = summarise(effects, i, all);
-  const auto intervals = bootstrap_intervals(options.seed, effects.size(), options.resamples, options.confidence, d,
+  // Statistics 3i, 3i + 1, 3i + 2: mu, mu*, sigma of parameter i.
+  const auto intervals = bootstrap_intervals(options.seed, effects.size(), options.resamples, options.confidence, 3 * d,
                                              [&](const std::vector<std::size_t>& sample) {
-                                               std::vector<double> mu_star(d);
-                                               for (std::size_t i = 0; i < d; ++i)
-                                                 mu_star[i] = summarise(effects, i, sample).mu_star;
-                                               return mu_star;
+                                               std::vector<double> values(3 * d);
+                                               for (std::size_t i = 0; i < d; ++i) {
+                                                 const MorrisIndex resampled = summarise(effects, i, sample);
+                                                 values[3 * i] = resampled.mu;
+                                                 values[3 * i + 1] = resampled.mu_star;
+                                                 values[3 * i + 2] = resampled.sigma;
+                                               }
+                                               return values;
                                              });
-  for (std::size_t i = 0; i < d; ++i) indices[i].mu_star_ci = intervals[i];
+  for (std::size_t i = 0; i < d; ++i) {
+    indices[i].mu_ci = intervals[3 * i];
+    indices[i].mu_star_ci = intervals[3 * i + 1];
+    indices[i].sigma_ci = intervals[3 * i + 2];
+  }
   return indices;
 }
 

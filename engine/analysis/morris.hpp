@@ -15,10 +15,11 @@
 namespace leverage::analysis {
 
 struct MorrisIndex {
-  double mu = 0;            // mean of EE_i
-  double mu_star = 0;       // mean of |EE_i|
-  double sigma = 0;         // sample standard deviation of EE_i (n - 1 in the denominator)
-  Interval mu_star_ci;      // bootstrap percentile interval over trajectories
+  double mu = 0;       // mean of EE_i
+  double mu_star = 0;  // mean of |EE_i|
+  double sigma = 0;    // sample standard deviation of EE_i (n - 1 in the denominator)
+  // Bootstrap percentile intervals over trajectories.
+  Interval mu_ci, mu_star_ci, sigma_ci;
   std::size_t effects = 0;  // elementary effects used (trajectories where both outputs are finite)
 };
 

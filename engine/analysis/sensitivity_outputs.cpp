@@ -111,8 +111,8 @@ void write_morris(const SensitivityPlan& plan, const SensitivityData& data, cons
                   std::vector<std::filesystem::path>& files) {
   std::string text;
   CsvRow row;
-  row.add("outcome").add("parameter").add("mu").add("mu_star").add("sigma").add("mu_star_ci_low");
-  row.add("mu_star_ci_high").add("effects");
+  row.add("outcome").add("parameter").add("mu").add("mu_star").add("sigma").add("mu_ci_low").add("mu_ci_high");
+  row.add("mu_star_ci_low").add("mu_star_ci_high").add("sigma_ci_low").add("sigma_ci_high").add("effects");
   row.end_row(text);
   const MorrisOptions options{plan.settings.resamples, plan.settings.confidence, plan.settings.bootstrap_seed};
   for (const auto& outcome : data.outcomes) {
@@ -120,7 +120,8 @@ void write_morris(const SensitivityPlan& plan, const SensitivityData& data, cons
     for (std::size_t k = 0; k < indices.size(); ++k) {
       const MorrisIndex& index = indices[k];
       row.add(outcome.name).add(plan.parameters[k].name).add(index.mu).add(index.mu_star).add(index.sigma);
-      row.add(index.mu_star_ci.low).add(index.mu_star_ci.high).add(index.effects);
+      row.add(index.mu_ci.low).add(index.mu_ci.high).add(index.mu_star_ci.low).add(index.mu_star_ci.high);
+      row.add(index.sigma_ci.low).add(index.sigma_ci.high).add(index.effects);
       row.end_row(text);
     }
   }

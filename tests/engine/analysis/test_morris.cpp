@@ -71,9 +71,12 @@ TEST_CASE("Morris indices of a linear model: mu* = |c_i| (max - min), sigma = 0"
     CHECK(indices[i].mu_star == Approx(std::fabs(expected[i])));
     CHECK(indices[i].sigma == Approx(0).margin(1e-9));
     CHECK(indices[i].effects == 10);
-    // Every resample of identical effects gives the same mu*: a zero-width interval.
+    // Every resample of identical effects gives the same mu, mu* and sigma: zero-width intervals.
+    CHECK(indices[i].mu_ci.low == Approx(expected[i]));
+    CHECK(indices[i].mu_ci.high == Approx(expected[i]));
     CHECK(indices[i].mu_star_ci.low == Approx(std::fabs(expected[i])));
     CHECK(indices[i].mu_star_ci.high == Approx(std::fabs(expected[i])));
+    CHECK(indices[i].sigma_ci.high == Approx(0).margin(1e-9));
   }
 }
 
@@ -87,6 +90,10 @@ TEST_CASE("Morris indices of an interaction: sigma > 0, mu* within its bootstrap
   CHECK(indices[0].sigma > 0);
   CHECK(indices[0].mu_star_ci.low <= indices[0].mu_star);
   CHECK(indices[0].mu_star_ci.high >= indices[0].mu_star);
+  CHECK(indices[0].sigma_ci.low < indices[0].sigma_ci.high);
+  // EE_1 = X2 >= 0 always, so mu = mu* and so are their intervals.
+  CHECK(indices[0].mu == indices[0].mu_star);
+  CHECK(indices[0].mu_ci.low == indices[0].mu_star_ci.low);
   CHECK(indices[2].mu_star == 0);
   CHECK(indices[2].sigma == 0);
 }

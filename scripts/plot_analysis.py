@@ -98,8 +98,8 @@ def plot_morris(args):
         axis.set_xticklabels(labels, rotation=30, ha="right")
         axis.set_title(name, fontsize=10)
         axis.set_xlabel("parameter")
-        axis.set_ylabel(f"{name} per parameter range\n(outcome units)", fontsize=9)
-        axis.legend(fontsize=8)
+        axis.set_ylabel("mu*, sigma (outcome units\nper parameter range)", fontsize=9)
+        axis.legend(fontsize=7, loc="best", framealpha=0.6)
     figure.suptitle("Morris elementary effects: mu* and sigma")
     return figure
 

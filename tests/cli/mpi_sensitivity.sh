@@ -9,7 +9,7 @@ cat >"$work/exp.json" <<JSON
   "scenario": "$source_dir/scenarios/belarus_2024.json",
   "parameters": [
     {"name": "deadline_weeks", "pointer": "/actors/2/actions/1/ultimatum/deadline_weeks", "min": 4, "max": 16},
-    {"name": "rationality", "pointer": "/actors/0/rule/params/rationality", "min": 0.5, "max": 4}
+    {"name": "rationality", "pointer": "/actors/0/rule/params/rationality", "min": 0.5, "max": 4, "integer": false}
   ],
   "replicates": 3,
   "weeks": 8,

@@ -14,7 +14,7 @@ cat >"$tmp/exp.json" <<JSON
   "scenario": "$SOURCE_DIR/scenarios/belarus_2024.json",
   "parameters": [
     {"name": "deadline_weeks", "pointer": "/actors/2/actions/1/ultimatum/deadline_weeks", "min": 4, "max": 16},
-    {"name": "rationality", "pointer": "/actors/0/rule/params/rationality", "min": 0.5, "max": 4}
+    {"name": "rationality", "pointer": "/actors/0/rule/params/rationality", "min": 0.5, "max": 4, "integer": false}
   ],
   "replicates": 2,
   "sensitivity": {"morris": {"trajectories": 8}, "sobol": {"base_samples": 64}, "bootstrap": {"resamples": 100}}

@@ -22,7 +22,8 @@ using leverage::test::run_leverage;
 using leverage::test::write_file;
 
 // Two parameters of the shipped scenario (Brussels' ultimatum deadline, an integer, and Minsk's logit
-// rationality), 8 weeks, 3 replicates: a Morris design of 3 trajectories is 3 (2 + 1) = 9 points.
+// rationality, written 2 in the scenario but varied continuously), 8 weeks, 3 replicates: a Morris design of 3
+// trajectories is 3 (2 + 1) = 9 points.
 Json small_experiment(int base_samples = 8) {
   return {{"scenario", (fs::path(LEVERAGE_SOURCE_DIR) / "scenarios" / "belarus_2024.json").string()},
           {"parameters",
@@ -30,7 +31,11 @@ Json small_experiment(int base_samples = 8) {
              {"pointer", "/actors/2/actions/1/ultimatum/deadline_weeks"},
              {"min", 4},
              {"max", 16}},
-            {{"name", "rationality"}, {"pointer", "/actors/0/rule/params/rationality"}, {"min", 0.5}, {"max", 4}}}},
+            {{"name", "rationality"},
+             {"pointer", "/actors/0/rule/params/rationality"},
+             {"min", 0.5},
+             {"max", 4},
+             {"integer", false}}}},
           {"replicates", 3},
           {"weeks", 8},
           {"sensitivity",

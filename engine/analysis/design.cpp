@@ -57,8 +57,18 @@ std::size_t saltelli_block(std::size_t dimensions, bool second_order) {
   return second_order ? 2 * dimensions + 2 : dimensions + 2;
 }
 
+std::size_t saltelli_skip(std::size_t base_samples) {
+  std::size_t skip = 16;
+  while (skip < base_samples) skip *= 2;
+  return skip;
+}
+
 UnitDesign saltelli_design(std::size_t dimensions, std::size_t base_samples, bool second_order) {
-  const UnitDesign base = sobol_design(base_samples, 2 * dimensions);
+  // sobol_design starts at the sequence's point 1 (it skips the zero point), so its row r is point
+  // r + 1: rows skip - 1 onwards are the points skip, skip + 1, ...
+  const std::size_t skip = saltelli_skip(base_samples);
+  const UnitDesign sequence = sobol_design(skip - 1 + base_samples, 2 * dimensions);
+  const UnitDesign base(sequence.begin() + static_cast<std::ptrdiff_t>(skip - 1), sequence.end());
   UnitDesign design;
   design.reserve(base_samples * saltelli_block(dimensions, second_order));
   for (const auto& point : base) {

@@ -25,12 +25,19 @@ double morris_delta(std::size_t levels);
 
 // Saltelli's cross-sampling (A. Saltelli, "Making best use of model evaluations to compute
 // sensitivity indices", Comput. Phys. Commun. 145, 2002; Saltelli et al., Comput. Phys. Commun. 181,
-// 2010): the first `base_samples` points of the 2D-dimensional Sobol sequence (boost::random::sobol,
-// its zero point skipped, as the sweep's sobol design) give base matrices A (the first D columns) and
-// B (the last D). For each base row j the design holds, in SALib's order: A_j, AB_j^1 .. AB_j^D
+// 2010): `base_samples` points of the 2D-dimensional Sobol sequence (boost::random::sobol, Joe and
+// Kuo's direction numbers) give base matrices A (the first D columns) and B (the last D). The points
+// are those from index `saltelli_skip(N)` on (the sequence's point 0 is the origin), as SALib's
+// saltelli.sample does by default: its early points repeat coordinates (point 1 is (0.5, ..., 0.5),
+// so A = B there and the row carries no information), and a block of a power of two starting at a
+// multiple of it is a balanced net (A. B. Owen, "On dropping the first Sobol' point", 2020), as is
+// each power-of-two prefix of it that the convergence table uses. For each base row j the design
+// holds, in SALib's order: A_j, AB_j^1 .. AB_j^D
 // (A_j with coordinate i taken from B_j), with second order BA_j^1 .. BA_j^D (B_j with coordinate i
 // from A_j), then B_j: N (D + 2) rows, or N (2D + 2) with second order.
 UnitDesign saltelli_design(std::size_t dimensions, std::size_t base_samples, bool second_order);
+// The first Sobol point used: the smallest power of two >= N, at least 16 (SALib's default).
+std::size_t saltelli_skip(std::size_t base_samples);
 // Rows per base sample: D + 2, or 2D + 2 with second order.
 std::size_t saltelli_block(std::size_t dimensions, bool second_order);
 

@@ -26,13 +26,21 @@ TEST_CASE("the shipped sensitivity example plans both designs", "[analysis][sens
   const std::string csv = design_csv(sobol);
   CHECK(csv.substr(0, csv.find('\n')) ==
         "deadline_weeks,capitulation_cost,minsk_rationality,warsaw_p_resolved,minsk_buffer_meur");
-  // The first Saltelli row is A_1, the Sobol point (0.5, ...): every parameter at its range's middle,
-  // rounded for the integer ones: deadline 4 + 0.5 16 = 12, capitulation 5 + 0.5 25 = 17.5 -> 18
-  // (llround rounds halves away from zero), rationality 2.25 (the example asks for no rounding),
-  // p 0.3 + 0.5 0.6 = 0.6 (to rounding: 0.6000000000000001 in binary), buffer 500.
-  CHECK(csv.substr(csv.find('\n') + 1, csv.find('\n', csv.find('\n') + 1) - csv.find('\n') - 1) ==
-        "12,18,2.25,0.6000000000000001,500");
-  // Unit coordinates invert the mapping.
+  // Every value lies in its range, and the integer targets (the deadline, the capitulation cost and
+  // the buffer; the rationality asks for fractions, the prior is a float) hold integers.
+  for (const auto& point : sobol.points) {
+    for (std::size_t k = 0; k < 5; ++k) {
+      CHECK(point[k].get<double>() >= sobol.parameters[k].min);
+      CHECK(point[k].get<double>() <= sobol.parameters[k].max);
+    }
+    CHECK(point[0].is_number_integer());
+    CHECK(point[1].is_number_integer());
+    CHECK(point[2].is_number_float());
+    CHECK(point[4].is_number_integer());
+  }
+  // Unit coordinates invert the mapping x = min + u (max - min): the middle of every range is u = 0.5
+  // (deadline 4 + 0.5 16 = 12, capitulation 5 + 0.5 25 = 17.5, rationality 0.5 + 0.5 3.5 = 2.25,
+  // prior 0.3 + 0.5 0.6 = 0.6, buffer 200 + 0.5 600 = 500).
   const auto unit = unit_coordinates(sobol, {12, 17.5, 2.25, 0.6, 500});
   for (const double u : unit) CHECK(u == Approx(0.5));
 }

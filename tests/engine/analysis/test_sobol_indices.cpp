@@ -154,17 +154,36 @@ TEST_CASE("Sobol: a row count that is no whole number of blocks is refused, miss
   CHECK(sobol_indices(y, 3, options).base_rows == 63);
 }
 
-TEST_CASE("the Saltelli design is in SALib's row order", "[analysis][sobol]") {
-  // Base row j: A_j, AB_j^1, AB_j^2, BA_j^1, BA_j^2, B_j. The first 4-D Sobol point (zero point
-  // skipped) is (0.5, 0.5, 0.5, 0.5). The second is x1 xor v2 per dimension (Gray-code order, as in
-  // the sweep's sobol test): dimension 1 is van der Corput, .1 ^ .01 = 0.75; dimensions 2 to 4 have
-  // m2 = 3 in Joe and Kuo's table, v2 = .11, so .1 ^ .11 = .01 = 0.25. Hence A_2 = (0.75, 0.25),
-  // B_2 = (0.25, 0.25).
-  const auto design = saltelli_design(2, 2, true);
-  REQUIRE(design.size() == 12);
-  const std::vector<std::vector<double>> second_block = {{0.75, 0.25}, {0.25, 0.25}, {0.75, 0.25},
-                                                         {0.75, 0.25}, {0.25, 0.25}, {0.25, 0.25}};
-  for (std::size_t r = 0; r < 6; ++r) CHECK(design[6 + r] == second_block[r]);
+TEST_CASE("the Saltelli design is in SALib's row order, on a balanced block of the sequence", "[analysis][sobol]") {
+  // Base row j: A_j, AB_j^1, AB_j^2, BA_j^1, BA_j^2, B_j, where AB_j^i is A_j with coordinate i from
+  // B_j and BA_j^i is B_j with coordinate i from A_j.
+  const std::size_t n = 16;
+  const auto design = saltelli_design(2, n, true);
+  REQUIRE(design.size() == n * 6);
+  for (std::size_t j = 0; j < n; ++j) {
+    const auto* block = &design[j * 6];
+    const auto& a = block[0];
+    const auto& b = block[5];
+    CHECK(block[1] == std::vector<double>{b[0], a[1]});
+    CHECK(block[2] == std::vector<double>{a[0], b[1]});
+    CHECK(block[3] == std::vector<double>{a[0], b[1]});
+    CHECK(block[4] == std::vector<double>{b[0], a[1]});
+    CHECK(a != b);  // no base row with A = B (the sequence's point 1 is skipped)
+  }
+  // The points used are the sequence's 16 to 31 (saltelli_skip(16) = 16): a block of 2^4 points
+  // starting at a multiple of 2^4, a (t, 4, 4)-net, so each one-dimensional projection (a (0, 4, 1)-net
+  // in base 2) has exactly one point in each interval [k/16, (k+1)/16).
+  CHECK(saltelli_skip(16) == 16);
+  CHECK(saltelli_skip(100) == 128);
+  CHECK(saltelli_skip(2) == 16);
+  for (std::size_t column = 0; column < 4; ++column) {
+    std::vector<int> per_stratum(16, 0);
+    for (std::size_t j = 0; j < n; ++j) {
+      const double u = column < 2 ? design[j * 6][column] : design[j * 6 + 5][column - 2];
+      ++per_stratum[static_cast<std::size_t>(u * 16)];
+    }
+    CHECK(per_stratum == std::vector<int>(16, 1));
+  }
   CHECK(saltelli_block(5, false) == 7);
   CHECK(convergence_steps(100) == std::vector<std::size_t>{16, 32, 64, 100});
 }

@@ -53,6 +53,8 @@ int run_main(int argc, char** argv) {
   add_solve_command(app, action);
   add_tournament_command(app, action);
   add_experiment_command(app, action);
+  add_sensitivity_command(app, action);
+  add_discover_command(app, action);
   add_reference_commands(app, action);
   try {
     app.parse(argc, argv);

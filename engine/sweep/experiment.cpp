@@ -249,9 +249,9 @@ SweepParameter read_parameter(const Node& node, const Experiment& experiment) {
                         "\"" + parameter.pointer + "\", which holds " + Node(target, "").describe());
     parameter.min = reader.number("min", -std::numeric_limits<double>::max(), std::numeric_limits<double>::max());
     parameter.max = reader.number("max", parameter.min, std::numeric_limits<double>::max());
-    // A range over a number the scenario writes as an integer is rounded, unless the plan says the
-    // quantity is continuous (a rationality written "2", say): "round": false.
-    parameter.integer = reader.boolean("round", target.is_number_integer());
+    // Rounded when the scenario holds an integer there, unless "integer": false asks for any number
+    // (a rate written as 2 in the scenario, say; the scenario's loader still checks what it needs).
+    parameter.integer = reader.boolean("integer", target.is_number_integer());
   }
   reader.finish();
   return parameter;

@@ -243,19 +243,24 @@ TEST_CASE("set: values laid over the base scenario before the points, errors at 
   CHECK_THAT(error_of(wrong_type), Contains("bad.json:/set/~1prisoners~1initial_stock: expected a number"));
 }
 
-TEST_CASE("round: false keeps a range over an integer-valued number continuous") {
+TEST_CASE("\"integer\": false keeps fractions for a number the scenario writes as an integer") {
+  // Minsk's rationality is written 2 in the shipped scenario. 0.5..4 at 3 levels: 0.5, 2.25, 4, kept
+  // as they are with "integer": false; rounded (llround: 1, 2, 4) without it.
   json document = grid_experiment();
-  // Minsk's rationality is written 2 in the shipped scenario: an integer, so a range is rounded by
-  // default. A grid of 3 levels over [0.5, 1.5]: 0.5, 1.0, 1.5; rounded (half away from zero): 1, 1, 2.
-  const std::string rationality = "/actors/0/rule/params/rationality";
-  document["parameters"] = {{{"name", "rationality"}, {"pointer", rationality}, {"min", 0.5}, {"max", 1.5}}};
+  document["parameters"] = {
+      {{"name", "rationality"}, {"pointer", "/actors/0/rule/params/rationality"}, {"min", 0.5}, {"max", 4}}};
   const Experiment rounded = load_experiment(write("rounded.json", document.dump()));
-  CHECK(rounded.points[0][0] == 1);
-  CHECK(rounded.points[2][0] == 2);
-  document["parameters"][0]["round"] = false;
-  const Experiment continuous = load_experiment(write("continuous.json", document.dump()));
-  CHECK_FALSE(continuous.parameters[0].integer);
-  CHECK(continuous.points[0][0].get<double>() == 0.5);
-  CHECK(continuous.points[1][0].get<double>() == 1.0);
-  CHECK(continuous.points[2][0].get<double>() == 1.5);
+  CHECK(rounded.parameters[0].integer);
+  CHECK(rounded.points[1][0] == 2);
+  document["parameters"][0]["integer"] = false;
+  const Experiment fractions = load_experiment(write("fractions.json", document.dump()));
+  CHECK_FALSE(fractions.parameters[0].integer);
+  CHECK(fractions.points[0][0].get<double>() == 0.5);
+  CHECK(fractions.points[1][0].get<double>() == 2.25);
+  // A field the loader needs as an integer fails at the first point, naming it: without rounding the
+  // value is a JSON float even when whole (4.0), and the scenario loader takes integers only there.
+  document["parameters"] = {
+      {{"name", "deadline_weeks"}, {"pointer", kDeadline}, {"min", 4}, {"max", 5}, {"integer", false}}};
+  CHECK_THAT(error_of(document), Contains("(point 0: deadline_weeks=4.0):" + kDeadline +
+                                          ": expected an integer in [0, 520], found the number 4.0"));
 }

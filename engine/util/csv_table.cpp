@@ -1,4 +1,4 @@
-#include "viewer/data/csv_table.hpp"
+#include "engine/util/csv_table.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -6,7 +6,7 @@
 #include <iterator>
 #include <limits>
 
-namespace leverage::viewer {
+namespace leverage {
 
 namespace {
 
@@ -57,7 +57,7 @@ std::vector<std::vector<std::string>> split_records(std::string_view text, const
       field_started = true;
     }
   }
-  if (quoted) throw LoadError(label + ": line " + std::to_string(line) + ": a quoted field is never closed");
+  if (quoted) throw DataFileError(label + ": line " + std::to_string(line) + ": a quoted field is never closed");
   if (field_started || !field.empty() || !record.empty()) end_record();
   return records;
 }
@@ -74,13 +74,13 @@ double parse_number(std::string_view field) {
 
 CsvTable CsvTable::parse(std::string_view text, const std::string& label) {
   auto records = split_records(text, label);
-  if (records.empty()) throw LoadError(label + ": empty file (expected a header row)");
+  if (records.empty()) throw DataFileError(label + ": empty file (expected a header row)");
   CsvTable table;
   table.header_ = std::move(records.front());
   for (std::size_t r = 1; r < records.size(); ++r) {
     if (records[r].size() != table.header_.size())
-      throw LoadError(label + ": row " + std::to_string(r + 1) + " has " + std::to_string(records[r].size()) +
-                      " fields, the header has " + std::to_string(table.header_.size()));
+      throw DataFileError(label + ": row " + std::to_string(r + 1) + " has " + std::to_string(records[r].size()) +
+                          " fields, the header has " + std::to_string(table.header_.size()));
     table.rows_.push_back(std::move(records[r]));
   }
   return table;
@@ -88,7 +88,7 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& label) {
 
 CsvTable CsvTable::read(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw LoadError(path.string() + ": cannot open");
+  if (!in) throw DataFileError(path.string() + ": cannot open");
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   return parse(text, path.string());
 }
@@ -113,4 +113,4 @@ bool CsvTable::is_numeric(std::size_t column) const {
   return any;
 }
 
-}  // namespace leverage::viewer
+}  // namespace leverage

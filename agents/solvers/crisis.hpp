@@ -3,6 +3,8 @@
 // issued. The tree is that of scenarios/games/crisis_uncertain.json, node for node and name for name.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <vector>
 
 #include "agents/solvers/game.hpp"
@@ -41,5 +43,25 @@ ExtensiveGame crisis_game(const CrisisParameters& parameters);
 // and sanctions are imposed on the path with probability p (1 - r*). The closed form is accepted only after
 // assess() confirms it (Bayes on the path, sequential rationality everywhere).
 std::vector<Equilibrium> crisis_equilibria(const CrisisParameters& parameters, double tolerance = 1e-9);
+
+// The same equilibria as crisis_equilibria, in the same order and to the same bits, found without building
+// the tree and without touching the heap: the run solves the game at every issued ultimatum, inside the
+// ensemble's inner loop. It is crisis_equilibria's algorithm (the pure profiles in pure_perfect_bayesian's
+// order, each checked the way assess() checks it, then the closed-form semi-separating candidate) written
+// out for this one tree, with each sum and product formed in the generic code's order.
+// tests/agents/solvers/test_crisis_equilibria_fast.cpp holds the two against each other.
+struct CrisisProfile {
+  // Behaviour strategies in crisis_game's information-set order: resolved, ultimatum,
+  // resolved/ultimatum/defy, irresolute, irresolute/ultimatum/defy; each {first action, second action}.
+  std::array<std::array<double, 2>, 5> sets{};
+  enum class Kind : unsigned char { pooling, separating, semi_separating } kind = Kind::pooling;
+};
+struct CrisisProfiles {
+  static constexpr std::size_t kMax = 33;  // 32 pure profiles and the semi-separating one
+  std::array<CrisisProfile, kMax> found{};
+  std::size_t count = 0;
+};
+// Non-finite parameters are not handled (returns false and leaves `out` empty): call crisis_equilibria.
+bool crisis_equilibria_fast(const CrisisParameters& parameters, CrisisProfiles& out, double tolerance = 1e-9);
 
 }  // namespace leverage::games

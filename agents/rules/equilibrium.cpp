@@ -71,7 +71,7 @@ class Equilibrium final : public DecisionRule {
       record->probability.fill(0.0);
       record->probability[alternative] += 1.0 - p;
       record->probability[action] += p;
-      value_alternatives(in.scenario, in.state, in.actor, in.feasible, record->value);
+      value_alternatives(in, record->value);
     }
     return chosen;
   }

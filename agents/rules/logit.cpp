@@ -44,7 +44,7 @@ class Logit final : public DecisionRule {
              std::array<double, kMaxMenu>& probabilities) const {
     const std::size_t n = input.scenario.actors[input.actor].menu.size();
     if (depth <= 1) {
-      value_alternatives(input.scenario, input.state, input.actor, input.feasible, values);
+      value_alternatives(input, values);
     } else {
       const WeekChoices others = predicted_choices(input.scenario, input.state, input.actor, depth, input.memories);
       value_alternatives(input.scenario, input.state, input.actor, input.feasible, others, values);

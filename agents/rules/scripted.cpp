@@ -119,7 +119,7 @@ class Scripted final : public DecisionRule {
         record->probability[k] = feasible ? error_rate_ / static_cast<double>(feasible_count) : 0.0;
         if (k == intended) record->probability[k] += 1.0 - error_rate_;
       }
-      value_alternatives(in.scenario, in.state, in.actor, in.feasible, record->value);
+      value_alternatives(in, record->value);
     }
     return chosen;
   }

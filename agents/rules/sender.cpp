@@ -178,7 +178,7 @@ std::size_t deterministic_choice(const DecisionInput& in, std::size_t intended, 
       record->probability[k] = ok ? error_rate / static_cast<double>(feasible_count) : 0.0;
       if (k == intended) record->probability[k] += 1.0 - error_rate;
     }
-    value_alternatives(in.scenario, in.state, in.actor, in.feasible, record->value);
+    value_alternatives(in, record->value);
   }
   return chosen;
 }

@@ -54,6 +54,8 @@ struct RuleMemory {
 };
 using RuleMemories = std::array<RuleMemory, kMaxActors>;
 
+class WeekValuation;  // valuation.hpp
+
 struct DecisionInput {
   const Scenario& scenario;
   const WorldState& state;
@@ -62,6 +64,9 @@ struct DecisionInput {
   rng::Rng& noise;  // this actor's decision-noise stream for this week; the only randomness a rule may use
   const RuleMemory& memory;  // this actor's memory (see observe())
   const RuleMemories* memories = nullptr;  // every actor's memory, for level-k predictions (null: all zeroed)
+  // The week's shared valuation work (decide_week's; null: none), for rules that value their
+  // alternatives at depth 1 (value_alternatives with a WeekValuation). Same values either way.
+  WeekValuation* week = nullptr;
 };
 
 // One completed week as an actor's rule sees it after the step: the state before and after and

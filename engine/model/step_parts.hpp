@@ -2,6 +2,7 @@
 // The parts of one week, in the order world.cpp calls them. Internal to engine/model: each part is
 // a template over the noise source (SampledNoise for simulation, ExpectedNoise for projections)
 // and is explicitly instantiated for both in its own source file.
+#include "engine/model/transit_memo.hpp"
 #include "engine/model/world.hpp"
 
 namespace leverage {
@@ -16,29 +17,6 @@ void apply_effects(const Scenario& scenario, WorldState& state, const WeekChoice
 // Step 3: prisoners, transit, per-release rewards, economy, migration, pressure, engagement (dynamics.cpp).
 template <class Noise>
 void run_dynamics(const Scenario& scenario, WorldState& state, Noise& noise);
-
-// What the transit dynamics read from the state after the effects, and what they write
-// (transit_dynamics in dynamics.cpp). The logit rule's projections of one week differ only in the
-// valuing actor's action; when two have equal transit inputs (most alternatives do not act on the
-// corridor), the second takes the first's outputs instead of recomputing them: the same bytes.
-struct TransitInputs {
-  double log_demand_shock, reroute_share, reroute_return_from, transit_lost_total;
-  std::array<double, kMaxCrossings> inspection_hours;
-  int reroute_return_week;
-  std::array<bool, kMaxCrossings> closed;
-  bool suspension, rerouting_this_week;
-};
-struct TransitOutputs {
-  double log_demand_shock, demand_multiplier, reroute_share, reroute_return_from;
-  int reroute_return_week;
-  std::array<double, kMaxCrossings> crossing_teu;
-  double leaked_teu, transit_teu, transit_lost_teu, transit_lost_total, bilateral_teu;
-};
-struct TransitMemo {
-  bool valid = false;
-  TransitInputs inputs;
-  TransitOutputs outputs;
-};
 
 // Step 3 under expected dynamics, reusing `memo`'s transit outputs when the transit inputs equal
 // the memo's (bit for bit), else computing them and, if the memo is empty, filling it. The week's

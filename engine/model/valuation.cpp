@@ -126,25 +126,36 @@ class ContinuationPlan {
   std::size_t summit_count_ = 0;
 };
 
-// Projects the week once per alternative of one valuing actor. The decided state is copied and
-// reset for the week (begin_week) once; each projection copies that (only the valuing actor's
-// term vectors among the actors': copy_projection_state), runs the rest of an expected week and
-// reuses the transit dynamics of an earlier projection with the same transit inputs (TransitMemo).
+// Projects the week once per alternative of one valuing actor. The week's reset state (begin_week)
+// and transit memo come from the WeekValuation; each projection copies the reset state (only the
+// valuing actor's term vectors among the actors': copy_projection_state), runs the rest of an expected
+// week and reuses the transit dynamics of an earlier projection with the same transit inputs
+// (TransitMemo). With `shared`, the alternative that projects the predicted profile (unvetoed) reads the
+// week's one projection of it instead.
 class Projector {
  public:
-  Projector(const Scenario& scenario, const WorldState& state, std::size_t actor)
-      : scenario_(scenario), actor_(actor), live_(scenario.actors.size()), plan_(scenario, state, actor) {
-    copy_live_state(state, begun_.state, live_);
-    begin_week(scenario, begun_.state);
-  }
+  Projector(const Scenario& scenario, const WorldState& state, std::size_t actor, WeekValuation& week, bool shared)
+      : scenario_(scenario),
+        actor_(actor),
+        live_(scenario.actors.size()),
+        plan_(scenario, state, actor),
+        week_(week),
+        begun_(week.begun()),
+        shared_(shared) {}
 
   double value(const WeekChoices& choices, ExpectedNoise noise) {
-    WorldState& next = next_.state;
-    copy_projection_state(begun_.state, next, live_, actor_);
-    project_begun_week(scenario_, next, choices, noise, memo_);
+    const WorldState* projected_state;
+    if (shared_ && !noise.forced_veto() && choices.action[actor_] == week_.predicted().action[actor_]) {
+      projected_state = &week_.profile_projection();
+    } else {
+      WorldState& next = next_.state;
+      copy_projection_state(begun_, next, live_, actor_);
+      project_begun_week(scenario_, next, choices, noise, week_.transit_memo());
+      projected_state = &next;
+    }
     const PayoffModel& model = *scenario_.actors[actor_].payoff;
-    const ActorState& projected = next.actors[actor_];
-    return model.weekly_utility(projected.terms, projected.reference) + plan_.value(scenario_, next);
+    const ActorState& projected = projected_state->actors[actor_];
+    return model.weekly_utility(projected.terms, projected.reference) + plan_.value(scenario_, *projected_state);
   }
 
  private:
@@ -157,9 +168,39 @@ class Projector {
   std::size_t actor_;
   std::size_t live_;
   ContinuationPlan plan_;
-  TransitMemo memo_;
-  Scratch begun_, next_;
+  WeekValuation& week_;
+  const WorldState& begun_;
+  bool shared_;
+  Scratch next_;
 };
+
+void value_with(const Scenario& scenario, const WorldState& state, std::size_t actor, MenuMask feasible,
+                const WeekChoices& others, std::array<double, kMaxMenu>& values, bool others_feasible,
+                WeekValuation& week, bool shared) {
+  WeekChoices choices = others;
+  const auto& menu = scenario.actors[actor].menu;
+  Projector projector(scenario, state, actor, week, shared);
+  double pass = -1;  // pass_probability, computed at the first collective alternative
+  for (std::size_t k = 0; k < menu.size(); ++k) {
+    if (!(feasible >> k & 1u)) {
+      values[k] = std::numeric_limits<double>::quiet_NaN();
+      continue;
+    }
+    choices.action[actor] = static_cast<std::uint8_t>(k);
+    // The others' predicted actions are feasible by construction; when this one is too (always,
+    // unless a caller passes a wider mask), the step need not check all of them again.
+    const bool all_feasible = others_feasible && action_feasible(scenario, state, actor, menu[k]);
+    const double passes = projector.value(choices, ExpectedNoise(static_cast<int>(actor), false, all_feasible));
+    if (menu[k].collective && !scenario.eu_members.empty()) {
+      // A collective act passes only without a veto: its value is the expectation over both.
+      if (pass < 0) pass = pass_probability(scenario, state, actor);
+      const double vetoed = projector.value(choices, ExpectedNoise(static_cast<int>(actor), true, all_feasible));
+      values[k] = pass * passes + (1.0 - pass) * vetoed;
+    } else {
+      values[k] = passes;
+    }
+  }
+}
 
 }  // namespace
 
@@ -190,36 +231,59 @@ double continuation_value(const Scenario& scenario, const WorldState& before, co
   return ContinuationPlan(scenario, before, actor).value(scenario, after);
 }
 
+const WeekChoices& WeekValuation::predicted() {
+  if (!have_predicted_) {
+    predicted_ = predicted_choices(scenario_, state_);
+    have_predicted_ = true;
+  }
+  return predicted_;
+}
+
+const WorldState& WeekValuation::begun() {
+  if (!have_begun_) {
+    copy_live_state(state_, begun_.state, scenario_.actors.size());
+    begin_week(scenario_, begun_.state);
+    have_begun_ = true;
+  }
+  return begun_.state;
+}
+
+const WorldState& WeekValuation::profile_projection() {
+  if (!have_profile_) {
+    const WorldState& from = begun();
+    copy_live_state(from, profile_.state, scenario_.actors.size());
+    // Every actor scored (-1), none vetoed; the predicted actions are feasible by construction.
+    ExpectedNoise noise(-1, false, true);
+    project_begun_week(scenario_, profile_.state, predicted(), noise, memo_);
+    have_profile_ = true;
+  }
+  return profile_.state;
+}
+
 void value_alternatives(const Scenario& scenario, const WorldState& state, std::size_t actor, MenuMask feasible,
                         std::array<double, kMaxMenu>& values) {
-  value_alternatives(scenario, state, actor, feasible, predicted_choices(scenario, state), values);
+  WeekValuation week(scenario, state);
+  value_with(scenario, state, actor, feasible, week.predicted(), values, true, week, false);
+}
+
+void value_alternatives(const Scenario& scenario, const WorldState& state, std::size_t actor, MenuMask feasible,
+                        WeekValuation& week, std::array<double, kMaxMenu>& values) {
+  // One decision's own alternatives share the profile's projection only when the week is shared: alone,
+  // the profile projected with every actor settled would cost more than the one alternative it replaces.
+  value_with(scenario, state, actor, feasible, week.predicted(), values, true, week, true);
+}
+
+void value_alternatives(const DecisionInput& input, std::array<double, kMaxMenu>& values) {
+  if (input.week && &input.week->state() == &input.state)
+    value_alternatives(input.scenario, input.state, input.actor, input.feasible, *input.week, values);
+  else
+    value_alternatives(input.scenario, input.state, input.actor, input.feasible, values);
 }
 
 void value_alternatives(const Scenario& scenario, const WorldState& state, std::size_t actor, MenuMask feasible,
                         const WeekChoices& others, std::array<double, kMaxMenu>& values, bool others_feasible) {
-  WeekChoices choices = others;
-  const auto& menu = scenario.actors[actor].menu;
-  Projector projector(scenario, state, actor);
-  double pass = -1;  // pass_probability, computed at the first collective alternative
-  for (std::size_t k = 0; k < menu.size(); ++k) {
-    if (!(feasible >> k & 1u)) {
-      values[k] = std::numeric_limits<double>::quiet_NaN();
-      continue;
-    }
-    choices.action[actor] = static_cast<std::uint8_t>(k);
-    // The others' predicted actions are feasible by construction; when this one is too (always,
-    // unless a caller passes a wider mask), the step need not check all of them again.
-    const bool all_feasible = others_feasible && action_feasible(scenario, state, actor, menu[k]);
-    const double passes = projector.value(choices, ExpectedNoise(static_cast<int>(actor), false, all_feasible));
-    if (menu[k].collective && !scenario.eu_members.empty()) {
-      // A collective act passes only without a veto: its value is the expectation over both.
-      if (pass < 0) pass = pass_probability(scenario, state, actor);
-      const double vetoed = projector.value(choices, ExpectedNoise(static_cast<int>(actor), true, all_feasible));
-      values[k] = pass * passes + (1.0 - pass) * vetoed;
-    } else {
-      values[k] = passes;
-    }
-  }
+  WeekValuation week(scenario, state);
+  value_with(scenario, state, actor, feasible, others, values, others_feasible, week, false);
 }
 
 double persistent_value(const PayoffModel& model, const TermVector& before, const TermVector& after) {

@@ -2,6 +2,7 @@
 #include <array>
 
 #include "engine/model/policy.hpp"
+#include "engine/model/transit_memo.hpp"
 #include "engine/model/world.hpp"
 
 // How an actor values its alternatives (docs/MODEL.md, "Valuing an alternative"): next week's
@@ -65,6 +66,49 @@ void value_alternatives_against(const Scenario& scenario, const WorldState& stat
 // Values every feasible alternative (infeasible ones get NaN), the others predicted at depth 1.
 void value_alternatives(const Scenario& scenario, const WorldState& state, std::size_t actor, MenuMask feasible,
                         std::array<double, kMaxMenu>& values);
+
+// What the depth-1 valuations of one decided week have in common, worked out once for all the actors
+// that value their alternatives that week instead of once per actor: the others' predicted actions
+// (predicted_choices), the decided state reset for the week, the transit memo, and the projection of the
+// predicted profile itself. That projection is the same world whichever actor values it: with its own
+// action at its prediction, each actor projects the predicted profile, and an expected step computes
+// every actor's terms independently of the others' (a projection scoring one actor leaves the others'
+// unsettled; this one settles them all). decide_week makes one per week and hands it to the rules
+// (DecisionInput::week). Filled on first use; one thread's.
+class WeekValuation {
+ public:
+  WeekValuation(const Scenario& scenario, const WorldState& state) : scenario_(scenario), state_(state) {}
+  WeekValuation(const WeekValuation&) = delete;
+  WeekValuation& operator=(const WeekValuation&) = delete;
+
+  const WorldState& state() const { return state_; }
+  const WeekChoices& predicted();   // predicted_choices(scenario, state)
+  const WorldState& begun();        // the state, its live part copied, after begin_week
+  TransitMemo& transit_memo() { return memo_; }
+  // The predicted profile projected a week (no collective act vetoed), every actor settled.
+  const WorldState& profile_projection();
+
+ private:
+  // Left uninitialized until first use: every byte read is copied in first.
+  union Scratch {
+    Scratch() {}
+    WorldState state;
+  };
+  const Scenario& scenario_;
+  const WorldState& state_;
+  bool have_predicted_ = false, have_begun_ = false, have_profile_ = false;
+  WeekChoices predicted_{};
+  TransitMemo memo_;
+  Scratch begun_, profile_;
+};
+
+// value_alternatives at depth 1 with the week's shared work (`week` made on `state`): the same bits.
+void value_alternatives(const Scenario& scenario, const WorldState& state, std::size_t actor, MenuMask feasible,
+                        WeekValuation& week, std::array<double, kMaxMenu>& values);
+
+// A rule's depth-1 valuation of its feasible alternatives: with the week's shared work when the caller
+// passed it (DecisionInput::week), else on its own; the same values.
+void value_alternatives(const DecisionInput& input, std::array<double, kMaxMenu>& values);
 
 // The same with the others' actions given (`others`; its entry for `actor` is ignored), e.g. from
 // the level-k predicted_choices; `others_feasible` false when they may be infeasible on `state`

@@ -77,6 +77,7 @@ class ExpectedNoise {
       : forced_actor_(forced_actor), forced_veto_(forced_veto), choices_feasible_(choices_feasible) {}
   int scored_actor() const { return forced_actor_; }
   bool choices_feasible() const { return choices_feasible_; }
+  bool forced_veto() const { return forced_veto_; }
   double demand_innovation() { return 0; }
   double poisson(double mean) { return mean > 0 ? mean : 0; }
   double binomial(double n, double p) { return n * p; }

@@ -3,6 +3,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "engine/model/valuation.hpp"
+
 namespace leverage {
 
 rng::Rng decision_stream(const ReplicateKey& key, std::uint64_t actor_hash, int week_number) {
@@ -15,6 +17,7 @@ WeekChoices decide_week(const Scenario& scenario, const WorldState& state, const
   static const RuleMemory kEmptyMemory{};
   WeekChoices choices;
   const int week = state.week + 1;
+  WeekValuation shared(scenario, state);  // the valuations' common work, done on first use
   for (std::size_t i = 0; i < scenario.actors.size(); ++i) {
     const ActorSpec& actor = scenario.actors[i];
     const MenuMask feasible = feasible_actions(scenario, state, i);
@@ -28,7 +31,7 @@ WeekChoices decide_week(const Scenario& scenario, const WorldState& state, const
     rng::Rng noise = decision_stream(key, actor.id_hash, week);
     const RuleMemory& memory = memories ? (*memories)[i] : kEmptyMemory;
     const std::size_t rule_choice =
-        actor.rule->decide(DecisionInput{scenario, state, i, feasible, noise, memory, memories}, record);
+        actor.rule->decide(DecisionInput{scenario, state, i, feasible, noise, memory, memories, &shared}, record);
     const std::size_t action = chosen ? *chosen : rule_choice;
     choices.action[i] = static_cast<std::uint8_t>(action);
     if (record) {

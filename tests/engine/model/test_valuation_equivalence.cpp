@@ -1,6 +1,8 @@
 // value_alternatives shares work between the projections of one decision (the week reset once,
 // a partial copy of the state, transit dynamics reused across alternatives with equal transit
-// inputs, the continuation's powers computed once). None of that may change a value: here each
+// inputs, the continuation's powers computed once) and between the actors of one week (WeekValuation:
+// the reset state, the transit memo and the predicted profile's projection, settled for every actor).
+// None of that may change a value: here each
 // value must equal, bit for bit, the plain definition of docs/MODEL.md ("Valuing an alternative"):
 // copy the whole state, step it one expected week with the others' predicted actions, and add the
 // valuing actor's weekly utility and the continuation term, written out below independently.
@@ -109,21 +111,26 @@ std::size_t compare_on_runs(const Scenario& scenario, int replicates) {
     const WeekObserver keep = [&](const WorldState& s) { states.push_back(s); };
     run_replicate(scenario, ReplicateKey{7, 0, static_cast<std::uint64_t>(r)}, scenario.weeks, nullptr, nullptr, &keep);
     for (const WorldState& state : states) {
+      // The week's shared work, as decide_week shares it: one WeekValuation for every actor in turn.
+      WeekValuation week(scenario, state);
       for (std::size_t actor = 0; actor < scenario.actors.size(); ++actor) {
         const std::size_t n = scenario.actors[actor].menu.size();
         const MenuMask whole = n >= 32 ? ~MenuMask{0} : (MenuMask{1} << n) - 1;
         for (const MenuMask mask : {feasible_actions(scenario, state, actor), whole}) {
-          std::array<double, kMaxMenu> values{};
+          std::array<double, kMaxMenu> values{}, shared{};
           value_alternatives(scenario, state, actor, mask, values);
+          value_alternatives(scenario, state, actor, mask, week, shared);
           const std::array<double, kMaxMenu> expected = reference_values(scenario, state, actor, mask);
           for (std::size_t k = 0; k < n; ++k) {
             INFO("week " << state.week << ", actor " << scenario.actors[actor].id << ", alternative "
                          << scenario.actors[actor].menu[k].id);
             if (!(mask >> k & 1u)) {
               CHECK(std::isnan(values[k]));
+              CHECK(std::isnan(shared[k]));
               continue;
             }
             CHECK(bits(values[k]) == bits(expected[k]));
+            CHECK(bits(shared[k]) == bits(expected[k]));
             ++compared;
           }
         }

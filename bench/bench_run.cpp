@@ -19,7 +19,7 @@
 //   BM_DecideLogitDepth/<k>      Minsk's logit decision at level-k depth k, every actor on logit at depth k
 //   BM_Replicate52WeeksNoPrediction  BM_Replicate52Weeks with the crisis predictor unregistered
 //   BM_CrisisPrediction/solved   one prediction of belarus_2024's crisis game, solved (a new prior each call)
-//   BM_CrisisPrediction/remembered  the same game again: the predictor's per-thread memory answers
+//   BM_CrisisPrediction/generic  the same games solved by the generic tree solver (crisis_equilibria)
 //
 // Heap allocations are counted by replacing the global operator new/delete in this binary; the
 // replicate benchmarks report them per week. `leverage_bench --replicates=N [--variant=V]` skips the
@@ -39,6 +39,7 @@
 #include <string>
 #include <vector>
 
+#include "agents/solvers/crisis.hpp"
 #include "engine/model/policy.hpp"
 #include "engine/model/prediction.hpp"
 #include "engine/model/scenario.hpp"
@@ -206,28 +207,38 @@ class AllocationWindow {
   std::uint64_t calls_, bytes_;
 };
 
-// Expected-dynamics projections (step_week calls by value_alternatives) per week, averaged over the
-// first `replicates` replicates: one per feasible alternative of every logit actor, two for a
-// collective one. Computed outside the timed loop.
-double projections_per_week(const Scenario& scenario, int replicates) {
-  double projections = 0;
+// Expected-dynamics projections per week, averaged over the first `replicates` replicates: one per
+// feasible alternative of every logit actor, two for a collective one (`projections_per_week`); and
+// the expected steps actually run (`stepped_per_week`): the alternative at each actor's own predicted
+// action reads the week's one projection of the predicted profile (WeekValuation), so each logit actor
+// steps one fewer and the week one more. Computed outside the timed loop.
+struct ProjectionCounts {
+  double projections = 0, stepped = 0;
+};
+ProjectionCounts projections_per_week(const Scenario& scenario, int replicates) {
+  double projections = 0, stepped = 0;
   for (int r = 0; r < replicates; ++r) {
     const ReplicateKey key{1, 0, static_cast<std::uint64_t>(r)};
     WorldState state = initial_state(scenario, key);
     for (int w = 0; w < kWeeks; ++w) {
+      bool any_logit = false;
       for (std::size_t i = 0; i < scenario.actors.size(); ++i) {
         if (scenario.actors[i].rule_name != "logit") continue;
+        any_logit = true;
         const MenuMask feasible = feasible_actions(scenario, state, i);
         const auto& menu = scenario.actors[i].menu;
         for (std::size_t k = 0; k < menu.size(); ++k)
           if (feasible >> k & 1u) projections += (menu[k].collective && !scenario.eu_members.empty()) ? 2 : 1;
+        stepped -= 1;  // its predicted action's unvetoed projection is the shared one
       }
+      if (any_logit) stepped += 1;
       const WeekChoices choices = decide_week(scenario, state, key, nullptr, nullptr);
       SampledNoise noise(key, state.week + 1);
       step_week(scenario, state, choices, noise);
     }
   }
-  return projections / (static_cast<double>(replicates) * kWeeks);
+  const double weeks = static_cast<double>(replicates) * kWeeks;
+  return {projections / weeks, (projections + stepped) / weeks};
 }
 
 void report_replicates(benchmark::State& st, const AllocationWindow& window) {
@@ -248,7 +259,9 @@ void BM_Replicate52Weeks(benchmark::State& st, const Scenario* scenario) {
   }
   window.finish();
   report_replicates(st, window);
-  st.counters["projections_per_week"] = projections_per_week(*scenario, 20);
+  const ProjectionCounts counts = projections_per_week(*scenario, 20);
+  st.counters["projections_per_week"] = counts.projections;
+  st.counters["stepped_per_week"] = counts.stepped;
 }
 
 // The same with the trajectory and decision log recorded (what `leverage run` does).
@@ -478,11 +491,11 @@ void BM_RuleObserve(benchmark::State& st, const RuleBench* bench) {
   st.counters["s_per_observe"] = Counter(static_cast<double>(st.iterations()), Counter::kIsRate | Counter::kInvert);
 }
 
-// The benchmark beside the simulation (engine/model/prediction.hpp). BM_CrisisPrediction/solved solves
-// belarus_2024's crisis game for its ultimatum with a prior that differs at every call (never seen before
-// by the predictor's per-thread memory), so every call is a full solve; .../remembered asks for the same
-// game each time, as an ensemble mostly does (the target's belief at issue is usually still its prior).
-void BM_CrisisPrediction(benchmark::State& st, bool remembered) {
+// The benchmark beside the simulation (engine/model/prediction.hpp). BM_CrisisPrediction/solved asks the
+// registered predictor (crisis_equilibria_fast, no heap) for belarus_2024's crisis game with a prior that
+// differs at every call; .../generic solves the same games with the generic tree solver the predictor
+// stands in for (crisis_equilibria: the tree built, pure_perfect_bayesian, assess).
+void BM_CrisisPrediction(benchmark::State& st, bool generic) {
   const Scenario& s = *g_scenario;
   const auto sender = static_cast<std::size_t>(s.actor_index("brussels"));
   std::size_t spec = 0;
@@ -495,9 +508,18 @@ void BM_CrisisPrediction(benchmark::State& st, bool remembered) {
   }
   std::uint64_t call = 0;
   for (auto _ : st) {
-    const double prior = remembered ? 0.35 : 0.35 + 1e-12 * static_cast<double>(call++);
-    CrisisPrediction p = predictor(crisis_inputs(s, sender, spec, prior, 0.3));
-    benchmark::DoNotOptimize(p);
+    const double prior = 0.35 + 1e-12 * static_cast<double>(call++);
+    const CrisisInputs in = crisis_inputs(s, sender, spec, prior, 0.3);
+    if (generic) {
+      games::CrisisParameters p{in.prior_resolved,           in.demand_value,     in.audience_cost,
+                                in.imposition_cost_resolved, in.imposition_cost_irresolute, in.imposition_value,
+                                in.concession_cost,          in.sanction_cost};
+      auto found = games::crisis_equilibria(p);
+      benchmark::DoNotOptimize(found);
+    } else {
+      CrisisPrediction p = predictor(in);
+      benchmark::DoNotOptimize(p);
+    }
   }
   st.counters["s_per_prediction"] = Counter(static_cast<double>(st.iterations()), Counter::kIsRate | Counter::kInvert);
 }
@@ -565,7 +587,7 @@ int main(int argc, char** argv) {
   benchmark::RegisterBenchmark("BM_Replicate52WeeksRecorded", BM_Replicate52WeeksRecorded);
   benchmark::RegisterBenchmark("BM_Replicate52WeeksNoPrediction", BM_Replicate52WeeksNoPrediction);
   benchmark::RegisterBenchmark("BM_CrisisPrediction/solved", BM_CrisisPrediction, false);
-  benchmark::RegisterBenchmark("BM_CrisisPrediction/remembered", BM_CrisisPrediction, true);
+  benchmark::RegisterBenchmark("BM_CrisisPrediction/generic", BM_CrisisPrediction, true);
   benchmark::RegisterBenchmark("BM_DecideWeek", BM_DecideWeek);
   for (std::size_t i = 0; i < scenario.actors.size(); ++i)
     benchmark::RegisterBenchmark(("BM_DecideActor/" + scenario.actors[i].id + ":" + scenario.actors[i].rule_name).c_str(),

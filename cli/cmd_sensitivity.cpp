@@ -112,7 +112,7 @@ void add_sensitivity_command(CLI::App& app, CommandAction& action) {
       ->required()
       ->check(CLI::IsMember({"morris", "sobol"}));
   command->add_option("--outcome", args->outcomes,
-                      "Outcome column(s) (NAME or NAME_mean of points.csv; default: every _mean column)");
+                      "Outcome column(s) (NAME or NAME_mean of points.csv, or a sum LABEL=A+B; default: every _mean column)");
   command->add_option("--out", args->out, "Output directory (default: out/<experiment>-<method>)");
   command->add_option("--threads,-t", args->threads, "OpenMP threads (default: OMP_NUM_THREADS or the cores)")
       ->check(CLI::Range(1, 1024));

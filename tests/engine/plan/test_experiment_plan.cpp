@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <utility>
+#include <vector>
 
 #include "engine/config/json_reader.hpp"
 #include "engine/plan/experiment_plan.hpp"
@@ -144,63 +146,34 @@ TEST_CASE("a sensitivity step: the method, the flags' settings and the outcomes,
 }
 
 TEST_CASE("bad sensitivity steps are refused with the file and the JSON pointer") {
-  json no_method = plan_with_sensitivity();
-  no_method["steps"][2].erase("method");
-  CHECK_THAT(error_of(no_method), Contains("plan.json:/steps/2: expected a key \"method\""));
-
-  json bad_method = plan_with_sensitivity();
-  bad_method["steps"][2]["method"] = "fast";
-  CHECK_THAT(error_of(bad_method),
-             Contains("plan.json:/steps/2/method: expected one of \"sobol\", \"morris\", found \"fast\""));
-
-  json number_method = plan_with_sensitivity();
-  number_method["steps"][2]["method"] = 1;
-  CHECK_THAT(error_of(number_method),
-             Contains("plan.json:/steps/2/method: expected one of \"sobol\", \"morris\", found the number 1"));
-
-  json bad_estimator = plan_with_sensitivity();
-  bad_estimator["steps"][2]["estimator"] = "sobol";
-  CHECK_THAT(error_of(bad_estimator),
-             Contains("plan.json:/steps/2/estimator: expected one of \"saltelli\", \"jansen\", found \"sobol\""));
-
-  json text_flag = plan_with_sensitivity();
-  text_flag["steps"][2]["second_order"] = "yes";
-  CHECK_THAT(error_of(text_flag), Contains("plan.json:/steps/2/second_order: expected a boolean"));
-
-  json one_outcome = plan_with_sensitivity();
-  one_outcome["steps"][2]["outcomes"] = "gross_releases";
-  CHECK_THAT(error_of(one_outcome), Contains("plan.json:/steps/2/outcomes: expected an array"));
-
-  json no_outcomes = plan_with_sensitivity();
-  no_outcomes["steps"][2]["outcomes"] = json::array();
-  CHECK_THAT(error_of(no_outcomes), Contains("plan.json:/steps/2/outcomes: expected at least one outcome"));
-
-  json number_outcome = plan_with_sensitivity();
-  number_outcome["steps"][2]["outcomes"] = {"gross_releases", 3};
-  CHECK_THAT(error_of(number_outcome), Contains("plan.json:/steps/2/outcomes/1: expected a string"));
-
-  // Sobol settings in a Morris step would be ignored: refused at the key.
-  json morris_estimator = plan_with_sensitivity();
-  morris_estimator["steps"][2]["method"] = "morris";
-  morris_estimator["steps"][2].erase("second_order");
-  CHECK_THAT(error_of(morris_estimator),
-             Contains("plan.json:/steps/2/estimator: expected no \"estimator\" in a morris step (a Sobol setting)"));
-
-  json morris_second_order = plan_with_sensitivity();
-  morris_second_order["steps"][2]["method"] = "morris";
-  CHECK_THAT(error_of(morris_second_order),
-             Contains("plan.json:/steps/2/second_order: expected no \"second_order\" in a morris step (a Sobol "
-                      "setting), found true"));
-
-  json typo = plan_with_sensitivity();
-  typo["steps"][2]["second_ordr"] = true;
-  CHECK_THAT(error_of(typo), Contains("plan.json:/steps/2/second_ordr: expected one of the keys"));
-  CHECK_THAT(error_of(typo), Contains("(did you mean \"second_order\"?)"));
-
-  // A sweep's key is no sensitivity step's (nor the other way round).
-  json sweep_key = plan_with_sensitivity();
-  sweep_key["steps"][2]["independent_points"] = true;
-  CHECK_THAT(error_of(sweep_key), Contains("plan.json:/steps/2/independent_points: expected one of the keys"));
+  // Each change is merged into the sensitivity step (RFC 7386: null removes a key).
+  const std::vector<std::pair<json, std::string>> cases = {
+      {{{"method", nullptr}}, "plan.json:/steps/2: expected a key \"method\""},
+      {{{"method", "fast"}}, "plan.json:/steps/2/method: expected one of \"sobol\", \"morris\", found \"fast\""},
+      {{{"method", 1}}, "plan.json:/steps/2/method: expected one of \"sobol\", \"morris\", found the number 1"},
+      {{{"estimator", "sobol"}},
+       "plan.json:/steps/2/estimator: expected one of \"saltelli\", \"jansen\", found \"sobol\""},
+      {{{"second_order", "yes"}}, "plan.json:/steps/2/second_order: expected a boolean"},
+      {{{"outcomes", "gross_releases"}}, "plan.json:/steps/2/outcomes: expected an array"},
+      {{{"outcomes", json::array()}}, "plan.json:/steps/2/outcomes: expected at least one outcome"},
+      {{{"outcomes", {"gross_releases", 3}}}, "plan.json:/steps/2/outcomes/1: expected a string"},
+      // Sobol settings in a Morris step would be ignored: refused at the key.
+      {{{"method", "morris"}, {"second_order", nullptr}},
+       "plan.json:/steps/2/estimator: expected no \"estimator\" in a morris step (a Sobol setting)"},
+      {{{"method", "morris"}},
+       "plan.json:/steps/2/second_order: expected no \"second_order\" in a morris step (a Sobol setting), found true"},
+      {{{"second_ordr", true}}, "plan.json:/steps/2/second_ordr: expected one of the keys"},
+      {{{"second_ordr", true}}, "(did you mean \"second_order\"?)"},
+      // A sweep's key is no sensitivity step's.
+      {{{"independent_points", true}}, "plan.json:/steps/2/independent_points: expected one of the keys"},
+  };
+  for (const auto& [change, message] : cases) {
+    json document = plan_with_sensitivity();
+    document["steps"][2].merge_patch(change);
+    INFO(change.dump());
+    CHECK_THAT(error_of(document), Contains(message));
+  }
+  // Nor is a sensitivity step's key a sweep's.
   json sensitivity_key = plan();
   sensitivity_key["steps"][0]["method"] = "sobol";
   CHECK_THAT(error_of(sensitivity_key), Contains("plan.json:/steps/0/method: expected one of the keys"));

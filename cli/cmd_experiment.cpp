@@ -1,6 +1,6 @@
 // `leverage experiment DIR [--quick]`: runs the steps of an experiment folder's plan.json (sweeps,
-// tournaments, game solutions) into one results folder, then its analysis script, which writes the
-// summary table and the figures (docs/EXPERIMENTS.md).
+// tournaments, game solutions, sensitivity analyses) into one results folder, then its analysis
+// script, which writes the summary table and the figures (docs/EXPERIMENTS.md).
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -16,6 +16,8 @@
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/interrupt.hpp"
+#include "cli/sensitivity_run.hpp"
+#include "engine/analysis/sensitivity_outputs.hpp"
 #include "engine/config/json_reader.hpp"
 #include "engine/ensemble/ensemble_outputs.hpp"
 #include "engine/model/scenario_loader.hpp"
@@ -72,7 +74,7 @@ games::SolverOptions read_solver_options(const ExperimentPlan& plan, const PlanS
 struct PreparedStep {
   const PlanStep* step = nullptr;
   std::string text_hash;
-  std::variant<Experiment, TournamentStep, SolveStep> work;
+  std::variant<Experiment, TournamentStep, SolveStep, analysis::SensitivityPlan> work;
 };
 
 PreparedStep prepare(const ExperimentPlan& plan, const PlanStep& step, bool quick) {
@@ -107,18 +109,38 @@ PreparedStep prepare(const ExperimentPlan& plan, const PlanStep& step, bool quic
       prepared.work = std::move(solve);
       break;
     }
+    case StepKind::sensitivity: {
+      // As for a sweep step, the scenario resolves against the step file's own folder.
+      analysis::SensitivityPlan sensitivity =
+          analysis::plan_sensitivity(step.file, text, step.method, step.sensitivity_overrides);
+      for (std::size_t i = 0; i < step.outcomes.size(); ++i)
+        analysis::check_outcome(sensitivity, step.outcomes[i], plan.file.string(),
+                                step.pointer + "/outcomes/" + std::to_string(i));
+      prepared.work = std::move(sensitivity);
+      break;
+    }
   }
   return prepared;
 }
 
-// What a finished step leaves in its folder: `--resume` skips a step whose record names the same
-// text, and reruns it otherwise.
+// What a finished step leaves in its folder: `--resume` skips a step whose record is the one this
+// run would write (the same text, and for a sensitivity step the same method and settings), and
+// reruns it otherwise.
 nlohmann::ordered_json step_record(const PreparedStep& prepared) {
   nlohmann::ordered_json record = {{"id", prepared.step->id},
                                    {"kind", step_kind_name(prepared.step->kind)},
                                    {"file", prepared.step->file_reference},
                                    {"text_hash", prepared.text_hash}};
-  if (prepared.step->kind == StepKind::sweep) record["independent_points"] = prepared.step->independent_points;
+  const PlanStep& step = *prepared.step;
+  if (step.kind == StepKind::sweep) record["independent_points"] = step.independent_points;
+  if (step.kind == StepKind::sensitivity) {
+    // What the step ran beyond its text: the method and the flags' choices.
+    record["method"] = analysis::method_name(step.method);
+    if (const auto second_order = step.sensitivity_overrides.second_order) record["second_order"] = *second_order;
+    if (const auto estimator = step.sensitivity_overrides.estimator)
+      record["estimator"] = analysis::sobol_estimator_name(*estimator);
+    if (!step.outcomes.empty()) record["outcomes"] = step.outcomes;
+  }
   return record;
 }
 
@@ -126,8 +148,8 @@ bool step_done(const PreparedStep& prepared, const std::filesystem::path& direct
   std::error_code error;
   if (!std::filesystem::is_regular_file(directory / "step.json", error)) return false;
   try {
-    const nlohmann::json record = nlohmann::json::parse(read_file(directory / "step.json"));
-    return record.value("text_hash", std::string()) == prepared.text_hash;
+    return nlohmann::json::parse(read_file(directory / "step.json")) ==
+           nlohmann::json::parse(step_record(prepared).dump());
   } catch (const std::exception&) {
     return false;  // unreadable: run the step again
   }
@@ -135,7 +157,7 @@ bool step_done(const PreparedStep& prepared, const std::filesystem::path& direct
 
 // Runs one step into `directory`. Returns false when SIGINT stopped a sweep between blocks.
 bool run_step(PreparedStep& prepared, const std::filesystem::path& directory, const ExperimentArgs& args,
-              const std::string& label, const volatile std::sig_atomic_t* stop) {
+              const std::string& label, const volatile std::sig_atomic_t* stop, std::ostream& out) {
   ensure_directory(directory);
   if (auto* experiment = std::get_if<Experiment>(&prepared.work)) {
     SweepOptions options;
@@ -149,6 +171,14 @@ bool run_step(PreparedStep& prepared, const std::filesystem::path& directory, co
     const SweepResult result = run_sweep(*experiment, options);
     progress.finish();
     if (!result.complete) return false;
+  } else if (const auto* sensitivity = std::get_if<analysis::SensitivityPlan>(&prepared.work)) {
+    // The code path of `leverage sensitivity`, into the step's folder.
+    SensitivityRun run;
+    run.outcomes = prepared.step->outcomes;
+    run.threads = args.threads;
+    run.resume = args.resume;
+    run.quiet = args.quiet;
+    if (run_sensitivity(*sensitivity, directory, run, out) != 0) return false;
   } else if (auto* tournament = std::get_if<TournamentStep>(&prepared.work)) {
     TournamentOptions options;
     options.threads = args.threads;
@@ -216,7 +246,7 @@ int command_experiment(const ExperimentArgs& args, std::ostream& out) {
       }
       const std::string label =
           plan.name + " " + std::to_string(i + 1) + "/" + std::to_string(prepared.size()) + " " + step.id;
-      if (!run_step(prepared[i], directory, args, label, interrupt.flag())) {
+      if (!run_step(prepared[i], directory, args, label, interrupt.flag(), out)) {
         std::cerr << "leverage experiment: interrupted in step " << step.id
                   << "; rerun with --resume to continue (finished steps and sweep blocks are kept)\n";
         return 130;
@@ -255,8 +285,9 @@ int command_experiment(const ExperimentArgs& args, std::ostream& out) {
 
 void add_experiment_command(CLI::App& app, CommandAction& action) {
   auto args = std::make_shared<ExperimentArgs>();
-  CLI::App* cmd = app.add_subcommand(
-      "experiment", "Run an experiment folder's plan.json (sweeps, tournaments, solved games) and its analysis script");
+  CLI::App* cmd = app.add_subcommand("experiment",
+                                     "Run an experiment folder's plan.json (sweeps, tournaments, solved games, "
+                                     "sensitivity analyses) and its analysis script");
   cmd->add_option("folder", args->folder, "Experiment folder holding plan.json (or the plan file itself)")->required();
   cmd->add_flag("--quick", args->quick, "Reduced size: every step's \"quick\" patch applied (CI runs this)");
   cmd->add_option("--out", args->out, "Results folder (default: FOLDER/results; with --quick out/NAME-quick)");

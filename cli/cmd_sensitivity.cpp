@@ -5,6 +5,7 @@
 
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
+#include "cli/sensitivity_run.hpp"
 #include "engine/analysis/sensitivity_outputs.hpp"
 #include "engine/config/json_reader.hpp"
 
@@ -43,50 +44,64 @@ int command_sensitivity(const SensitivityArgs& args, std::ostream& out) {
   const analysis::SensitivityPlan plan = analysis::plan_sensitivity(args.experiment, method, overrides);
   const std::filesystem::path directory =
       args.out.empty() ? std::filesystem::path("out") / plan.name : std::filesystem::path(args.out);
-
-  std::filesystem::path results = args.from_results;
-  if (args.from_results.empty()) {
+  if (args.points_only) {
     const auto sweep_file = analysis::write_sweep_files(plan, directory);
-    if (args.points_only) {
-      if (!args.quiet)
-        out << "leverage sensitivity: " << plan.points.size() << " points (" << args.method << ", "
-            << plan.parameters.size() << " parameters)\noutputs: " << (directory / "design.csv").string() << " "
-            << sweep_file.string() << "\n"
-            << "run them: leverage sweep " << sweep_file.string() << " (or its shards, or leverage-mpi sweep), then "
-            << "leverage sensitivity " << args.experiment << " --method " << args.method << " --from-results "
-            << (directory / "points.csv").string() << "\n";
-      return 0;
-    }
+    if (!args.quiet)
+      out << "leverage sensitivity: " << plan.points.size() << " points (" << args.method << ", "
+          << plan.parameters.size() << " parameters)\noutputs: " << (directory / "design.csv").string() << " "
+          << sweep_file.string() << "\n"
+          << "run them: leverage sweep " << sweep_file.string() << " (or its shards, or leverage-mpi sweep), then "
+          << "leverage sensitivity " << args.experiment << " --method " << args.method << " --from-results "
+          << (directory / "points.csv").string() << "\n";
+    return 0;
+  }
+  SensitivityRun run;
+  run.outcomes = args.outcomes;
+  run.from_results = args.from_results;
+  run.threads = args.threads;
+  run.resume = args.resume;
+  run.quiet = args.quiet;
+  return run_sensitivity(plan, directory, run, out);
+}
+
+}  // namespace
+
+int run_sensitivity(const analysis::SensitivityPlan& plan, const std::filesystem::path& directory,
+                    const SensitivityRun& run, std::ostream& out) {
+  const std::string method = analysis::method_name(plan.settings.method);
+  std::filesystem::path results = run.from_results;
+  if (results.empty()) {
+    // A misspelled outcome is refused now, not after the sweep.
+    for (const auto& outcome : run.outcomes) analysis::check_outcome(plan, outcome, "--outcome", "/");
+    const auto sweep_file = analysis::write_sweep_files(plan, directory);
     SweepArgs sweep;
     sweep.experiment = sweep_file.string();
-    sweep.threads = args.threads;
+    sweep.threads = run.threads;
     sweep.out = directory.string();
-    sweep.resume = args.resume;
-    sweep.quiet = args.quiet;
+    sweep.resume = run.resume;
+    sweep.quiet = run.quiet;
     const int code = command_sweep(sweep, out);
     if (code != 0) return code;
     results = directory / "points.csv";
   }
 
-  const analysis::SensitivityData data = analysis::read_results(plan, results, args.outcomes);
+  const analysis::SensitivityData data = analysis::read_results(plan, results, run.outcomes);
   std::vector<std::filesystem::path> files;
   try {
     files = analysis::write_indices(plan, data, directory);
   } catch (const std::invalid_argument& error) {  // a design the estimators cannot use
-    throw config::ConfigError(results.string(), "/", "results of the " + args.method + " design", error.what());
+    throw config::ConfigError(results.string(), "/", "results of the " + method + " design", error.what());
   }
-  if (!args.quiet) {
-    out << "leverage sensitivity: " << args.method << ", " << plan.parameters.size() << " parameters, "
+  if (!run.quiet) {
+    out << "leverage sensitivity: " << method << ", " << plan.parameters.size() << " parameters, "
         << data.outcomes.size() << " outcomes, " << plan.points.size() << " runs\noutputs:";
     for (const auto& file : files) out << " " << file.string();
-    out << "\nfigure: " << plot_command(args.method, files.front()) << "\n";
-    if (method == analysis::SensitivityMethod::sobol)
+    out << "\nfigure: " << plot_command(method, files.front()) << "\n";
+    if (plan.settings.method == analysis::SensitivityMethod::sobol)
       out << "figure: " << plot_command("convergence", directory / "sobol_convergence.csv") << "\n";
   }
   return 0;
 }
-
-}  // namespace
 
 void add_sensitivity_command(CLI::App& app, CommandAction& action) {
   auto args = std::make_shared<SensitivityArgs>();
@@ -97,7 +112,7 @@ void add_sensitivity_command(CLI::App& app, CommandAction& action) {
       ->required()
       ->check(CLI::IsMember({"morris", "sobol"}));
   command->add_option("--outcome", args->outcomes,
-                      "Outcome column(s) (NAME or NAME_mean of points.csv; default: every _mean column)");
+                      "Outcome column(s) (NAME or NAME_mean of points.csv, or a sum LABEL=A+B; default: every _mean column)");
   command->add_option("--out", args->out, "Output directory (default: out/<experiment>-<method>)");
   command->add_option("--threads,-t", args->threads, "OpenMP threads (default: OMP_NUM_THREADS or the cores)")
       ->check(CLI::Range(1, 1024));

@@ -21,13 +21,53 @@ bool ends_with(const std::string& text, const std::string& suffix) {
   return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-// The column of outcome `name`: the name itself, or NAME_mean in a sweep's points.csv.
-std::size_t outcome_column(const CsvTable& table, const std::string& name, bool sweep, const std::string& label) {
-  if (const auto column = table.column(name)) return *column;
+// An outcome as `--outcome` gives it: a column, or a sum of columns with an optional label.
+struct OutcomeRequest {
+  std::string label;               // "" when the request names none
+  std::vector<std::string> terms;  // the columns summed, at least one
+};
+
+bool valid_label(const std::string& label) {
+  if (label.empty()) return false;
+  for (const char c : label)
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  return true;
+}
+
+OutcomeRequest split_request(const std::string& request, const std::string& file, const std::string& pointer) {
+  OutcomeRequest parsed;
+  std::string sum = request;
+  if (const std::size_t equals = request.find('='); equals != std::string::npos) {
+    parsed.label = request.substr(0, equals);
+    sum = request.substr(equals + 1);
+  }
+  for (std::size_t start = 0;;) {
+    const std::size_t plus = sum.find('+', start);
+    parsed.terms.push_back(sum.substr(start, plus == std::string::npos ? std::string::npos : plus - start));
+    if (plus == std::string::npos) break;
+    start = plus + 1;
+  }
+  const bool empty_term = std::find(parsed.terms.begin(), parsed.terms.end(), "") != parsed.terms.end();
+  if (empty_term || (request.find('=') != std::string::npos && !valid_label(parsed.label)))
+    throw ConfigError(file, pointer,
+                      "an outcome NAME, or a sum NAME+NAME... with an optional LABEL= (letters, digits, _)",
+                      "\"" + request + "\"");
+  return parsed;
+}
+
+// The column of a term: the name itself, or NAME_mean in a sweep's points.csv.
+std::size_t outcome_column(const std::vector<std::string>& header, const std::string& name, bool sweep,
+                           const std::string& file, const std::string& pointer, const std::string& label) {
+  auto found = std::find(header.begin(), header.end(), name);
+  if (found == header.end() && sweep) found = std::find(header.begin(), header.end(), name + "_mean");
+  if (found != header.end()) return static_cast<std::size_t>(found - header.begin());
+  // In a sweep an outcome is named without its _mean, as the suggestion is.
+  std::vector<std::string> candidates = header;
   if (sweep)
-    if (const auto column = table.column(name + "_mean")) return *column;
-  const auto near = config::closest_match(name, table.header());
-  throw ConfigError("--outcome", "/", "a column of " + label,
+    for (const auto& column : header)
+      if (ends_with(column, "_mean")) candidates.push_back(column.substr(0, column.size() - 5));
+  const auto near = config::closest_match(name, candidates);
+  throw ConfigError(file, pointer, "a column of " + label,
                     "\"" + name + "\"" + (near ? " (did you mean \"" + *near + "\"?)" : ""));
 }
 
@@ -86,23 +126,43 @@ SensitivityData read_results(const SensitivityPlan& plan, const std::filesystem:
     }
     data.design.push_back(unit_coordinates(plan, values));
   }
-  std::vector<std::size_t> columns;
+  // Each outcome: its name and the columns it sums (one for a plain column).
+  std::vector<std::pair<std::string, std::vector<std::size_t>>> columns;
   if (!outcomes.empty()) {
-    for (const auto& name : outcomes) columns.push_back(outcome_column(table, name, sweep, label));
+    for (const auto& request : outcomes) {
+      const OutcomeRequest parsed = split_request(request, "--outcome", "/");
+      std::vector<std::size_t> terms;
+      for (const auto& term : parsed.terms)
+        terms.push_back(outcome_column(table.header(), term, sweep, "--outcome", "/", label));
+      const std::string name = !parsed.label.empty() ? parsed.label
+                               : terms.size() == 1   ? table.header()[terms.front()]
+                                                     : request;
+      columns.emplace_back(name, std::move(terms));
+    }
   } else {
     for (std::size_t c = 0; c < table.header().size(); ++c) {
       const std::string& name = table.header()[c];
       const bool is_parameter =
           std::find(parameter_columns.begin(), parameter_columns.end(), c) != parameter_columns.end();
-      if (sweep ? ends_with(name, "_mean") : !is_parameter) columns.push_back(c);
+      if (sweep ? ends_with(name, "_mean") : !is_parameter) columns.push_back({name, {c}});
     }
   }
-  for (const std::size_t c : columns) {
-    OutcomeSeries series{table.header()[c], {}};
-    for (std::size_t r = 0; r < table.rows(); ++r) series.values.push_back(table.number(r, c));
+  for (const auto& [name, terms] : columns) {
+    OutcomeSeries series{name, {}};
+    for (std::size_t r = 0; r < table.rows(); ++r) {
+      double sum = 0;  // NaN when a term is missing: the sum has no value either
+      for (const std::size_t c : terms) sum += table.number(r, c);
+      series.values.push_back(sum);
+    }
     data.outcomes.push_back(std::move(series));
   }
   return data;
+}
+
+void check_outcome(const SensitivityPlan& plan, const std::string& request, const std::string& file,
+                   const std::string& pointer) {
+  for (const auto& term : split_request(request, file, pointer).terms)
+    outcome_column(plan.result_columns, term, true, file, pointer, "points.csv (the columns of the design's sweep)");
 }
 
 namespace {

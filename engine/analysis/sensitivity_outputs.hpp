@@ -22,9 +22,16 @@ struct SensitivityData {
 // one per parameter, whose values must be the plan's; outcomes are its columns, `NAME` also finding
 // `NAME_mean`; by default every `_mean` column), or a table of outputs alone, one row per design row
 // (a header of outcome names, or none: numpy.savetxt's one number per line, named "y"; by default every
-// column). Throws config::ConfigError naming the file, or "--outcome" with a did-you-mean.
+// column). An outcome may be a sum of columns, `A+B`, named `LABEL=A+B` (the probability that the
+// first ultimatum succeeded, say: its two shares of compliance); a missing term leaves the sum
+// missing. Throws config::ConfigError naming the file, or "--outcome" with a did-you-mean.
 SensitivityData read_results(const SensitivityPlan& plan, const std::filesystem::path& file,
                              const std::vector<std::string>& outcomes);
+
+// Checks an outcome, as read_results would take it, against the columns the plan's sweep will
+// write, before it runs: throws config::ConfigError(file, pointer, ...) with a did-you-mean.
+void check_outcome(const SensitivityPlan& plan, const std::string& request, const std::string& file,
+                   const std::string& pointer);
 
 // Writes the indices of every outcome into `directory` and returns the files written:
 //   morris: morris_indices.csv

@@ -3,8 +3,10 @@
 #include <limits>
 
 #include "engine/config/json_reader.hpp"
+#include "engine/sweep/sweep.hpp"
 #include "engine/util/atomic_file.hpp"
 #include "engine/util/csv.hpp"
+#include "engine/util/csv_table.hpp"
 #include "engine/util/format.hpp"
 #include "engine/util/hash.hpp"
 
@@ -66,9 +68,13 @@ SensitivitySettings read_settings(const Node& root_node, SensitivityMethod metho
 
 SensitivityPlan plan_sensitivity(const std::filesystem::path& experiment_file, SensitivityMethod method,
                                  const SettingsOverrides& overrides) {
+  return plan_sensitivity(experiment_file, read_experiment_file(experiment_file), method, overrides);
+}
+
+SensitivityPlan plan_sensitivity(const std::filesystem::path& experiment_file, const std::string& text,
+                                 SensitivityMethod method, const SettingsOverrides& overrides) {
   SensitivityPlan plan;
   plan.experiment_file = experiment_file;
-  const std::string text = read_experiment_file(experiment_file);
   plan.experiment_hash = sha256_hex(text);
   const std::string label = experiment_file.string();
   const json document = config::parse_json_text(text, label);
@@ -92,6 +98,8 @@ SensitivityPlan plan_sensitivity(const std::filesystem::path& experiment_file, S
   plan.name = checked.name;
   plan.parameters = checked.parameters;
   plan.scenario_file = checked.scenario_file;
+  // The sweep's columns are known before it runs, so a misspelled outcome is refused before any work.
+  plan.result_columns = CsvTable::parse(points_csv_header(checked, OutcomeSchema(*checked.base)), label).header();
   for (std::size_t i = 0; i < plan.parameters.size(); ++i)
     if (!plan.parameters[i].is_range)
       throw ConfigError(label, "/parameters/" + std::to_string(i),

@@ -53,12 +53,18 @@ struct SensitivityPlan {
   std::vector<std::vector<nlohmann::json>> points;  // the design in parameter values (integers rounded)
   nlohmann::json sweep_document;  // the derived sweep experiment, "scenario" still relative to the file
   std::filesystem::path scenario_file;
+  std::vector<std::string> result_columns;  // the header of the sweep's points.csv: what an outcome can name
 };
 
 // Reads and checks the experiment file (config::ConfigError, exit code 2, on a mistake) and builds
 // the design.
 SensitivityPlan plan_sensitivity(const std::filesystem::path& experiment_file, SensitivityMethod method,
                                  const SettingsOverrides& overrides = {});
+// The same from the file's text, read (and perhaps patched) elsewhere: an experiment plan's step
+// (engine/plan/experiment_plan.hpp). `experiment_file` still names the file in errors and resolves
+// the scenario reference; the hash is the text's.
+SensitivityPlan plan_sensitivity(const std::filesystem::path& experiment_file, const std::string& text,
+                                 SensitivityMethod method, const SettingsOverrides& overrides = {});
 
 // The design as CSV: a header of the parameter names, one row per point (SALib reads it with
 // numpy.loadtxt(..., delimiter=",", skiprows=1)).

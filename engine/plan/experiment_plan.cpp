@@ -16,6 +16,8 @@ const char* step_kind_name(StepKind kind) {
       return "tournament";
     case StepKind::solve:
       return "solve";
+    case StepKind::sensitivity:
+      return "sensitivity";
   }
   return "?";
 }
@@ -40,6 +42,31 @@ std::filesystem::path existing_file(const config::Node& node, const std::filesys
   return path;
 }
 
+// A sensitivity step's settings: the choices `leverage sensitivity` takes as flags.
+void read_sensitivity(config::ObjectReader& reader, PlanStep& step) {
+  const config::Node method = reader.required("method");
+  step.method = method.as_enum({"sobol", "morris"}) == "sobol" ? analysis::SensitivityMethod::sobol
+                                                               : analysis::SensitivityMethod::morris;
+  // Second order and the estimator are Sobol settings: in a Morris step they would be ignored.
+  for (const char* key : {"second_order", "estimator"}) {
+    const auto node = reader.optional(key);
+    if (node && step.method == analysis::SensitivityMethod::morris)
+      node->fail(std::string("no \"") + key + "\" in a morris step (a Sobol setting)", node->describe());
+  }
+  if (reader.optional("second_order")) step.sensitivity_overrides.second_order = reader.boolean("second_order");
+  if (const auto estimator = reader.optional("estimator"))
+    step.sensitivity_overrides.estimator = estimator->as_enum({"saltelli", "jansen"}) == "jansen"
+                                               ? analysis::SobolEstimator::jansen
+                                               : analysis::SobolEstimator::saltelli;
+  if (const auto outcomes = reader.optional("outcomes")) {
+    // The names are checked against the sweep's columns where the design is known (cli/cmd_experiment.cpp).
+    outcomes->require_array();
+    if (outcomes->size() == 0)
+      outcomes->fail("at least one outcome (or no \"outcomes\": every _mean column)", "an empty array");
+    for (std::size_t i = 0; i < outcomes->size(); ++i) step.outcomes.push_back(outcomes->element(i).as_string());
+  }
+}
+
 PlanStep read_step(const config::Node& node, const std::filesystem::path& folder) {
   config::ObjectReader reader(node);
   PlanStep step;
@@ -48,8 +75,9 @@ PlanStep read_step(const config::Node& node, const std::filesystem::path& folder
   step.id = id.as_string();
   if (!valid_id(step.id))
     id.fail("1 to 64 characters of a-z, 0-9 and _ (it names the step's output folder)", id.describe());
-  const std::string kind = reader.required("kind").as_enum({"sweep", "tournament", "solve"});
-  step.kind = kind == "sweep" ? StepKind::sweep : kind == "tournament" ? StepKind::tournament : StepKind::solve;
+  const std::string kind = reader.required("kind").as_enum({"sweep", "tournament", "solve", "sensitivity"});
+  for (const StepKind candidate : {StepKind::sweep, StepKind::tournament, StepKind::solve, StepKind::sensitivity})
+    if (kind == step_kind_name(candidate)) step.kind = candidate;
   const config::Node file = reader.required("file");
   step.file_reference = file.as_string();
   step.file = existing_file(file, folder);
@@ -75,6 +103,7 @@ PlanStep read_step(const config::Node& node, const std::filesystem::path& folder
       for (std::size_t i = 0; i < set->size(); ++i) step.overrides.push_back(set->element(i).as_string());
     }
   }
+  if (step.kind == StepKind::sensitivity) read_sensitivity(reader, step);
   reader.finish();
   return step;
 }

@@ -5,17 +5,20 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/analysis/sensitivity_plan.hpp"
+
 // An experiment folder (docs/EXPERIMENTS.md): experiments/NAME/plan.json lists the runs that answer
 // one research question, in order, and the script that turns their outputs into the summary table
 // and the figures. Each step runs an input file the other commands already read (a sweep plan, a
-// scenario with a tournament plan, a game file), so a step is exactly what `leverage sweep`,
-// `leverage tournament` or `leverage solve` would run on that file. A step's `quick` object is an
-// RFC 7386 JSON merge patch laid over its file for `--quick` runs (fewer points and replicates), so
-// CI runs every plan and script at a reduced size. A step's `patch` is laid over its file in every
-// run: a tournament plan over a shipped scenario, say, without a copy of the scenario.
+// scenario with a tournament plan, a game file, a sensitivity experiment), so a step is exactly what
+// `leverage sweep`, `leverage tournament`, `leverage solve` or `leverage sensitivity` would run on
+// that file. A step's `quick` object is an RFC 7386 JSON merge patch laid over its file for
+// `--quick` runs (fewer points and replicates), so CI runs every plan and script at a reduced size.
+// A step's `patch` is laid over its file in every run: a tournament plan over a shipped scenario,
+// say, without a copy of the scenario.
 namespace leverage {
 
-enum class StepKind { sweep, tournament, solve };
+enum class StepKind { sweep, tournament, solve, sensitivity };
 const char* step_kind_name(StepKind kind);
 
 struct PlanStep {
@@ -28,8 +31,13 @@ struct PlanStep {
   bool independent_points = false;     // sweep: each point its own streams (as `leverage sweep --independent-points`)
   std::string solver;                  // solve: the solver ("" for the game's default)
   std::vector<std::string> overrides;  // solve: `/json/pointer=VALUE` assignments, as `--set`
-  nlohmann::json options;      // solve: the solver's options object as written (null: defaults)
-  std::string pointer;                 // of the step in plan.json, for errors
+  nlohmann::json options;              // solve: the solver's options object as written (null: defaults)
+  // sensitivity: the method (as --method), the flags' settings (--second-order, --estimator) and
+  // the outcomes (as --outcome; none: every _mean column)
+  analysis::SensitivityMethod method = analysis::SensitivityMethod::sobol;
+  analysis::SettingsOverrides sensitivity_overrides;
+  std::vector<std::string> outcomes;
+  std::string pointer;  // of the step in plan.json, for errors
 };
 
 struct ExperimentPlan {

@@ -4,11 +4,13 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "engine/util/csv_table.hpp"
 #include "tests/support/cli_process.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
+using leverage::CsvTable;
 using leverage::test::read_file;
 using leverage::test::run_leverage;
 using leverage::test::TempDir;
@@ -43,7 +45,161 @@ with open(os.path.join(results, "summary.csv"), "w") as f:
 )");
 }
 
+// A sensitivity experiment in a subfolder of the plan, its scenario given relative to that
+// subfolder (as the shipped experiments give theirs): Brussels' deadline from 4 to 16 weeks, and
+// Minsk's rationality over the degenerate range [2, 2], so that it never changes. Sobol, N = 8 base
+// samples, 4 replicates of 52 weeks; the plan's step patches it to 30 weeks (in 8 weeks every
+// deadline releases the same 210: nothing would vary) and --quick to 2 replicates. `step_changes`
+// is merged into the plan's step (RFC 7386).
+void write_sensitivity_plan(const fs::path& folder, const nlohmann::json& step_changes = nlohmann::json::object()) {
+  fs::create_directories(folder / "sub");
+  const std::string scenario =
+      fs::relative(fs::path(kSource) / "scenarios" / "belarus_2024.json", fs::absolute(folder / "sub"))
+          .generic_string();
+  write_file(folder / "sub" / "indices.json", R"({
+    "scenario": ")" + scenario + R"(",
+    "parameters": [
+      {"name": "deadline_weeks", "pointer": "/actors/2/actions/1/ultimatum/deadline_weeks", "min": 4, "max": 16},
+      {"name": "rationality", "pointer": "/actors/0/rule/params/rationality", "min": 2, "max": 2, "integer": false}],
+    "replicates": 4, "seed": 3,
+    "sensitivity": {"sobol": {"base_samples": 8}, "bootstrap": {"resamples": 50}}})");
+  nlohmann::json step = {{"id", "indices"},
+                         {"kind", "sensitivity"},
+                         {"file", "sub/indices.json"},
+                         {"method", "sobol"},
+                         {"outcomes",
+                          {"gross_releases", "twice=gross_releases+gross_releases",
+                           "p_success=u1_share_complied_threat+u1_share_complied_after_imposition"}},
+                         {"patch", {{"weeks", 30}}},
+                         {"quick", {{"replicates", 2}}}};
+  step.merge_patch(step_changes);
+  const nlohmann::json plan = {{"question", "Which input moves the releases?"}, {"steps", {step}}};
+  write_file(folder / "plan.json", plan.dump(2));
+}
+
 }  // namespace
+
+TEST_CASE("leverage experiment runs a sensitivity step as leverage sensitivity does", "[cli][experiment]") {
+  TempDir dir;
+  const fs::path study = dir.path / "study", out1 = dir.path / "one", out2 = dir.path / "two";
+  write_sensitivity_plan(study);
+  const auto one = run_leverage(
+      {"experiment", study.string(), "--quick", "--threads", "1", "--out", out1.string(), "--quiet"}, dir.path);
+  INFO(one.err);
+  REQUIRE(one.exit_code == 0);
+  const fs::path step = out1 / "indices";
+  // The design: N (D + 2) = 8 (2 + 2) = 32 points, each run with the patched 30 weeks and the quick 2 replicates.
+  const CsvTable design = CsvTable::read(step / "design.csv");
+  REQUIRE(design.rows() == 32);
+  for (std::size_t r = 0; r < design.rows(); ++r) CHECK(design.number(r, 1) == 2);
+  const auto manifest = nlohmann::json::parse(read_file(step / "manifest.json"));
+  CHECK(manifest["points"] == 32);
+  CHECK(manifest["replicates"] == 2);
+  CHECK(manifest["weeks"] == 30);
+  // The relative scenario still resolves against sub/, the file's own folder, though the text ran is
+  // the patched copy: the derived sweep experiment in the step's folder names the same file.
+  const auto derived = nlohmann::json::parse(read_file(step / "experiment.json"));
+  CHECK(fs::equivalent(step / derived["scenario"].get<std::string>(),
+                       fs::path(kSource) / "scenarios" / "belarus_2024.json"));
+
+  // Three outcomes x two parameters, in the order given.
+  const CsvTable indices = CsvTable::read(step / "sobol_indices.csv");
+  REQUIRE(indices.rows() == 6);
+  const std::vector<std::string> outcomes = {"gross_releases_mean", "twice", "p_success"};
+  for (std::size_t r = 0; r < 6; ++r) {
+    CHECK(indices.cell(r, 0) == outcomes[r / 2]);
+    CHECK(indices.cell(r, 1) == (r % 2 == 0 ? "deadline_weeks" : "rationality"));
+    CHECK(indices.number(r, *indices.column("base_samples")) == 8);
+  }
+  // The rationality never changes, so A and AB_rationality are the same point on the same streams
+  // (common random numbers): f_ABi = f_A in every base row, hence ST = (1/2N) sum (f_A - f_ABi)^2 / V
+  // = 0 and S1 = (1/N) sum f_B (f_ABi - f_A) / V = 0 exactly, for every outcome that varies.
+  for (const std::size_t r : {1, 3, 5})
+    for (const char* column : {"S1", "S1_ci_low", "S1_ci_high", "ST", "ST_ci_low", "ST_ci_high"})
+      CHECK(indices.number(r, *indices.column(column)) == 0);
+  // Twice the releases has the releases' indices, digit for digit: an index is a ratio of sums of
+  // products of centred outputs, unchanged by scaling the output, and doubling is exact in binary
+  // floating point.
+  for (std::size_t c = 2; c < indices.header().size(); ++c) {
+    CHECK(indices.cell(0, c) == indices.cell(2, c));
+    CHECK(indices.cell(1, c) == indices.cell(3, c));
+  }
+  CHECK(fs::exists(step / "sobol_convergence.csv"));
+  const auto record = nlohmann::json::parse(read_file(step / "step.json"));
+  CHECK(record["kind"] == "sensitivity");
+  CHECK(record["method"] == "sobol");
+  CHECK(record["file"] == "sub/indices.json");
+  const auto sensitivity = nlohmann::json::parse(read_file(step / "sensitivity.json"));
+  CHECK(sensitivity["experiment_hash"] == record["text_hash"]);  // the hash of the patched text that ran
+
+  // Same bytes on two threads (all but the sweep manifest's run object).
+  REQUIRE(run_leverage({"experiment", study.string(), "--quick", "--threads", "2", "--out", out2.string(), "--quiet"},
+                       dir.path)
+              .exit_code == 0);
+  for (const std::string file : {"design.csv", "experiment.json", "points.csv", "sobol_indices.csv",
+                                 "sobol_convergence.csv", "sensitivity.json", "step.json"})
+    CHECK(read_file(out1 / "indices" / file) == read_file(out2 / "indices" / file));
+
+  // `leverage sensitivity` on a file holding the patched text gives the same indices: one code path.
+  auto patched = nlohmann::json::parse(read_file(study / "sub" / "indices.json"));
+  patched["weeks"] = 30;
+  patched["replicates"] = 2;
+  write_file(study / "sub" / "patched.json", patched.dump());
+  const auto direct =
+      run_leverage({"sensitivity", (study / "sub" / "patched.json").string(), "--method", "sobol", "--outcome",
+                    "gross_releases", "--outcome", "twice=gross_releases+gross_releases", "--outcome",
+                    "p_success=u1_share_complied_threat+u1_share_complied_after_imposition", "--out",
+                    (dir.path / "direct").string(), "--quiet"},
+                   dir.path);
+  REQUIRE(direct.exit_code == 0);
+  for (const std::string file : {"design.csv", "points.csv", "sobol_indices.csv", "sobol_convergence.csv"})
+    CHECK(read_file(dir.path / "direct" / file) == read_file(step / file));
+
+  // --resume keeps the step while its text and settings are the same...
+  const auto kept =
+      run_leverage({"experiment", study.string(), "--quick", "--out", out1.string(), "--resume"}, dir.path);
+  REQUIRE(kept.exit_code == 0);
+  CHECK_THAT(kept.out, Catch::Matchers::Contains("step indices: done before, kept"));
+  // ... and runs it again when a setting outside the text changes: Jansen's first-order estimator.
+  write_sensitivity_plan(study, {{"estimator", "jansen"}});
+  const auto rerun =
+      run_leverage({"experiment", study.string(), "--quick", "--out", out1.string(), "--resume"}, dir.path);
+  REQUIRE(rerun.exit_code == 0);
+  CHECK_THAT(rerun.out, Catch::Matchers::Contains("step indices (sensitivity)"));
+  CHECK(nlohmann::json::parse(read_file(step / "step.json"))["estimator"] == "jansen");
+}
+
+TEST_CASE("leverage experiment refuses a bad sensitivity step before running anything", "[cli][experiment]") {
+  TempDir dir;
+  const fs::path study = dir.path / "study", out = dir.path / "results";
+  const auto refused = [&](const std::string& step_changes) {
+    write_sensitivity_plan(study, nlohmann::json::parse(step_changes));
+    const auto outcome = run_leverage({"experiment", study.string(), "--out", out.string()}, dir.path);
+    CHECK(outcome.exit_code == 2);
+    CHECK_FALSE(fs::exists(out));
+    return outcome.err;
+  };
+  CHECK_THAT(refused(R"({"method": "fast"})"),
+             Catch::Matchers::Contains("plan.json:/steps/0/method: expected one of \"sobol\", \"morris\", found "
+                                       "\"fast\""));
+  CHECK_THAT(refused(R"({"second_order": 1})"),
+             Catch::Matchers::Contains("plan.json:/steps/0/second_order: expected a boolean"));
+  CHECK_THAT(refused(R"({"estimater": "jansen"})"),
+             Catch::Matchers::Contains("plan.json:/steps/0/estimater: expected one of the keys"));
+  // An outcome that is no column of the sweep: found before the sweep runs, with a did-you-mean.
+  CHECK_THAT(refused(R"({"outcomes": ["gross_release"]})"),
+             Catch::Matchers::Contains("plan.json:/steps/0/outcomes/0: expected a column of points.csv"));
+  CHECK_THAT(refused(R"({"outcomes": ["gross_release"]})"),
+             Catch::Matchers::Contains("(did you mean \"gross_releases\"?)"));
+  // The sensitivity file's own mistakes, at its keys: a design (the method places the points) and a
+  // misspelled pointer of the base scenario.
+  CHECK_THAT(refused(R"({"patch": {"design": {"kind": "grid"}}})"),
+             Catch::Matchers::Contains("indices.json:/design: expected no \"design\""));
+  CHECK_THAT(
+      refused(
+          R"({"patch": {"parameters": [{"pointer": "/actors/2/actions/1/ultimatum/deadline_week", "min": 4, "max": 8}]}})"),
+      Catch::Matchers::Contains("indices.json:/parameters/0/pointer: expected a JSON pointer"));
+}
 
 TEST_CASE("leverage experiment runs the steps, then the analysis", "[cli][experiment]") {
   TempDir dir;

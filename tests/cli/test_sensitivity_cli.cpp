@@ -214,6 +214,21 @@ TEST_CASE("sensitivity: bad input exits 2 with a message naming the problem", "[
   CHECK(outcome.exit_code == 2);
   CHECK(outcome.err.find("expected 9 rows, one per point of the morris design") != std::string::npos);
 
+  // A misspelled outcome is refused before the sweep runs (no points.csv), with the name it meant; so
+  // is a sum with an empty term.
+  outcome = run_leverage({"sensitivity", experiment.string(), "--method", "morris", "--out",
+                          (lab.path / "early").string(), "--outcome", "gross_release"},
+                         lab.path);
+  CHECK(outcome.exit_code == 2);
+  CHECK(outcome.err.find("--outcome:/: expected a column of points.csv") != std::string::npos);
+  CHECK(outcome.err.find("(did you mean \"gross_releases\"?)") != std::string::npos);
+  CHECK_FALSE(fs::exists(lab.path / "early" / "points.csv"));
+  outcome = run_leverage({"sensitivity", experiment.string(), "--method", "morris", "--out",
+                          (lab.path / "early").string(), "--outcome", "released=gross_releases+"},
+                         lab.path);
+  CHECK(outcome.exit_code == 2);
+  CHECK(outcome.err.find("expected an outcome NAME, or a sum NAME+NAME...") != std::string::npos);
+
   write_file(lab.path / "named.csv", "gross_releases\n1\n2\n3\n4\n5\n6\n7\n8\n9\n");
   outcome = run_leverage({"sensitivity", experiment.string(), "--method", "morris", "--out", (lab.path / "o").string(),
                           "--from-results", (lab.path / "named.csv").string(), "--outcome", "gross_release"},

@@ -5,6 +5,9 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <optional>
+#include <utility>
+#include <vector>
 
 #include "engine/config/json_reader.hpp"
 #include "engine/plan/experiment_plan.hpp"
@@ -95,6 +98,87 @@ TEST_CASE("step text: the file's bytes, or the file with the patch and then the 
   CHECK(reduced["design"]["points"] == 4);
 }
 
+namespace {
+
+// The plan with a third step, a Sobol analysis over the sweep file's parameters (a sensitivity
+// experiment is a sweep file without a design; the plan reader does not open it).
+json plan_with_sensitivity() {
+  json document = plan();
+  document["steps"].push_back({{"id", "indices"},
+                               {"kind", "sensitivity"},
+                               {"file", "grid.json"},
+                               {"method", "sobol"},
+                               {"second_order", true},
+                               {"estimator", "jansen"},
+                               {"outcomes", {"gross_releases", "p=a+b"}},
+                               {"patch", {{"replicates", 40}}},
+                               {"quick", {{"replicates", 2}}}});
+  return document;
+}
+
+}  // namespace
+
+TEST_CASE("a sensitivity step: the method, the flags' settings and the outcomes, as leverage sensitivity takes them") {
+  write("plan.json", plan_with_sensitivity().dump());
+  const ExperimentPlan p = load_experiment_plan(folder());
+  REQUIRE(p.steps.size() == 3);
+  const PlanStep& step = p.steps[2];
+  CHECK(step.kind == StepKind::sensitivity);
+  CHECK(std::string(step_kind_name(step.kind)) == "sensitivity");
+  CHECK(step.method == analysis::SensitivityMethod::sobol);
+  CHECK(step.sensitivity_overrides.second_order == std::optional<bool>(true));
+  CHECK(step.sensitivity_overrides.estimator ==
+        std::optional<analysis::SobolEstimator>(analysis::SobolEstimator::jansen));
+  CHECK(step.outcomes == std::vector<std::string>{"gross_releases", "p=a+b"});
+  // Patches as for a sweep: 400 replicates in the file, 40 with the patch, 2 with the quick patch over it.
+  CHECK(json::parse(step_text(step, false))["replicates"] == 40);
+  CHECK(json::parse(step_text(step, true))["replicates"] == 2);
+
+  // Only the method is required; the file's settings stand where the step gives none.
+  json minimal = plan();
+  minimal["steps"].push_back({{"id", "screen"}, {"kind", "sensitivity"}, {"file", "grid.json"}, {"method", "morris"}});
+  write("plan.json", minimal.dump());
+  const PlanStep screen = load_experiment_plan(folder()).steps[2];
+  CHECK(screen.method == analysis::SensitivityMethod::morris);
+  CHECK_FALSE(screen.sensitivity_overrides.second_order.has_value());
+  CHECK_FALSE(screen.sensitivity_overrides.estimator.has_value());
+  CHECK(screen.outcomes.empty());
+}
+
+TEST_CASE("bad sensitivity steps are refused with the file and the JSON pointer") {
+  // Each change is merged into the sensitivity step (RFC 7386: null removes a key).
+  const std::vector<std::pair<json, std::string>> cases = {
+      {{{"method", nullptr}}, "plan.json:/steps/2: expected a key \"method\""},
+      {{{"method", "fast"}}, "plan.json:/steps/2/method: expected one of \"sobol\", \"morris\", found \"fast\""},
+      {{{"method", 1}}, "plan.json:/steps/2/method: expected one of \"sobol\", \"morris\", found the number 1"},
+      {{{"estimator", "sobol"}},
+       "plan.json:/steps/2/estimator: expected one of \"saltelli\", \"jansen\", found \"sobol\""},
+      {{{"second_order", "yes"}}, "plan.json:/steps/2/second_order: expected a boolean"},
+      {{{"outcomes", "gross_releases"}}, "plan.json:/steps/2/outcomes: expected an array"},
+      {{{"outcomes", json::array()}}, "plan.json:/steps/2/outcomes: expected at least one outcome"},
+      {{{"outcomes", {"gross_releases", 3}}}, "plan.json:/steps/2/outcomes/1: expected a string"},
+      // Sobol settings in a Morris step would be ignored: refused at the key.
+      {{{"method", "morris"}, {"second_order", nullptr}},
+       "plan.json:/steps/2/estimator: expected no \"estimator\" in a morris step (a Sobol setting)"},
+      {{{"method", "morris"}},
+       "plan.json:/steps/2/second_order: expected no \"second_order\" in a morris step (a Sobol setting), found true"},
+      {{{"second_ordr", true}}, "plan.json:/steps/2/second_ordr: expected one of the keys"},
+      {{{"second_ordr", true}}, "(did you mean \"second_order\"?)"},
+      // A sweep's key is no sensitivity step's.
+      {{{"independent_points", true}}, "plan.json:/steps/2/independent_points: expected one of the keys"},
+  };
+  for (const auto& [change, message] : cases) {
+    json document = plan_with_sensitivity();
+    document["steps"][2].merge_patch(change);
+    INFO(change.dump());
+    CHECK_THAT(error_of(document), Contains(message));
+  }
+  // Nor is a sensitivity step's key a sweep's.
+  json sensitivity_key = plan();
+  sensitivity_key["steps"][0]["method"] = "sobol";
+  CHECK_THAT(error_of(sensitivity_key), Contains("plan.json:/steps/0/method: expected one of the keys"));
+}
+
 TEST_CASE("bad plans are refused with the file and the JSON pointer") {
   json typo = plan();
   typo["steps"][0]["quik"] = json::object();
@@ -103,7 +187,9 @@ TEST_CASE("bad plans are refused with the file and the JSON pointer") {
 
   json kind = plan();
   kind["steps"][0]["kind"] = "swep";
-  CHECK_THAT(error_of(kind), Contains("plan.json:/steps/0/kind: expected one of \"sweep\", \"tournament\", \"solve\""));
+  CHECK_THAT(
+      error_of(kind),
+      Contains("plan.json:/steps/0/kind: expected one of \"sweep\", \"tournament\", \"solve\", \"sensitivity\""));
 
   json twice = plan();
   twice["steps"][1]["id"] = "grid";

@@ -26,6 +26,26 @@ TEST_CASE("weighted indicators: the weekly utility is the weighted sum of the te
   CHECK(m->discount() == 0.9);
 }
 
+TEST_CASE("weighted indicators: terms weighed 0 are skipped without changing a bit") {
+  const auto m = model({{"model", "weighted"}, {"params", {{"weights", {{"revenue", 0.1}, {"migration", 0.2}}}}}});
+  TermVector terms{};
+  for (std::size_t k = 0; k < kTermCount; ++k) terms[k] = -1e300;  // every unweighed term large and negative
+  at(terms, Term::revenue) = 0.3;
+  at(terms, Term::migration) = 0.7;
+  // The weighed terms in term order (revenue before migration), as the full 19-term sum adds them:
+  // 0 + 0.1 * 0.3, then + 0.2 * 0.7; the 17 products 0 * -1e300 = -0 add nothing.
+  double expected = 0;
+  expected += 0.1 * 0.3;
+  expected += 0.2 * 0.7;
+  CHECK(m->weekly_utility(terms, TermVector{}) == expected);
+  // Weighed terms that are 0 give +0, not -0 (the full sum from +0 adds only -0 products: +0).
+  at(terms, Term::revenue) = 0;
+  at(terms, Term::migration) = 0;
+  const double zero = m->weekly_utility(terms, TermVector{});
+  CHECK(zero == 0.0);
+  CHECK_FALSE(std::signbit(zero));
+}
+
 TEST_CASE("reference-dependent utility: losses loom 2.25 times larger than gains") {
   const auto linear = model({{"model", "reference_dependent"}, {"params", {{"weights", {{"revenue", 1}, {"prisoners", -1}}}}}});
   TermVector reference{}, terms{};

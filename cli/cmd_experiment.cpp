@@ -124,8 +124,8 @@ PreparedStep prepare(const ExperimentPlan& plan, const PlanStep& step, bool quic
 }
 
 // What a finished step leaves in its folder: `--resume` skips a step whose record is the one this
-// run would write (the same text, and for a sensitivity step the same method and settings), and
-// reruns it otherwise.
+// run would write (the same text; for a solve step the same solver, `set` and options; for a
+// sensitivity step the same method and settings), and reruns it otherwise.
 nlohmann::ordered_json step_record(const PreparedStep& prepared) {
   nlohmann::ordered_json record = {{"id", prepared.step->id},
                                    {"kind", step_kind_name(prepared.step->kind)},
@@ -133,6 +133,12 @@ nlohmann::ordered_json step_record(const PreparedStep& prepared) {
                                    {"text_hash", prepared.text_hash}};
   const PlanStep& step = *prepared.step;
   if (step.kind == StepKind::sweep) record["independent_points"] = step.independent_points;
+  if (step.kind == StepKind::solve) {
+    // What the step solved beyond its file: the solver, the assignments and the options, as written.
+    if (!step.solver.empty()) record["solver"] = step.solver;
+    if (!step.overrides.empty()) record["set"] = step.overrides;
+    if (!step.options.is_null()) record["options"] = step.options;
+  }
   if (step.kind == StepKind::sensitivity) {
     // What the step ran beyond its text: the method and the flags' choices.
     record["method"] = analysis::method_name(step.method);

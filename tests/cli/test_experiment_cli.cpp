@@ -238,6 +238,23 @@ TEST_CASE("leverage experiment runs the steps, then the analysis", "[cli][experi
   REQUIRE(resumed.exit_code == 0);
   CHECK_THAT(resumed.out, Catch::Matchers::Contains("step grid: done before, kept"));
   CHECK_THAT(resumed.out, Catch::Matchers::Contains("step nash: done before, kept"));
+  // A solve step's `set` is part of its record: another penalty reruns it, and only it.
+  {
+    std::string plan = read_file(dir.path / "study" / "plan.json");
+    const std::string from = "/variables/penalty=9", to = "/variables/penalty=4";
+    REQUIRE(plan.find(from) != std::string::npos);
+    plan.replace(plan.find(from), from.size(), to);
+    write_file(dir.path / "study" / "plan.json", plan);
+  }
+  const auto changed = run_leverage(
+      {"experiment", (dir.path / "study").string(), "--quick", "--out", out1.string(), "--resume"}, dir.path);
+  REQUIRE(changed.exit_code == 0);
+  CHECK_THAT(changed.out, Catch::Matchers::Contains("step grid: done before, kept"));
+  CHECK_THAT(changed.out, !Catch::Matchers::Contains("step nash: done before, kept"));
+  // Penalty 4: Warsaw inspects with probability gain / (gain + penalty) = 1 / (1 + 4) = 1/5 (the gain is
+  // 1, as the 1/10 at penalty 9 above implies).
+  const auto resolved = nlohmann::json::parse(read_file(out1 / "nash" / "solution.json"));
+  CHECK(resolved["equilibria"][0]["strategies"][0]["actions"]["inspect"].get<double>() == Approx(0.2).epsilon(1e-12));
   // Not quick: another text (40 replicates), so the sweep runs again even with --resume.
   const auto full = run_leverage(
       {"experiment", (dir.path / "study").string(), "--out", out1.string(), "--resume", "--threads", "2"}, dir.path);

@@ -209,7 +209,10 @@ void economy_dynamics(const Scenario& scenario, WorldState& state, Noise& noise)
     state.budget_stress = std::clamp(1.0 - state.buffer_meur / e.buffer_meur, 0.0, 1.0);
   }
   state.evasion_level *= 1.0 - e.evasion_decay;
-  for (std::size_t i = 0; i < scenario.actors.size(); ++i) state.actors[i].revenue_meur += state.actors[i].week_revenue;
+  // The cumulative revenue is an output of the run, never a term: a projection scoring one actor
+  // has no use for it.
+  if (only_actor < 0)
+    for (std::size_t i = 0; i < scenario.actors.size(); ++i) state.actors[i].revenue_meur += state.actors[i].week_revenue;
 }
 
 void slow_variables(const Scenario& scenario, WorldState& state) {

@@ -145,6 +145,9 @@ inline void copy_live_state(const WorldState& from, WorldState& to, std::size_t 
 // the live actors other than `scored` are left as they were in `to` (possibly never written). An
 // expected step scoring one actor (ExpectedNoise) reads and writes only that actor's terms, so the
 // projection sees the same bytes as after a full copy: 1,696 bytes instead of 2,912 with five actors.
+// Likewise only the ultimatums issued so far (ultimatum_count) are copied: nothing reads a slot past
+// the count, and issuing one resets its slot first (issue_ultimatum), so the unused slots (up to four
+// of 120 bytes) are left as they were.
 inline void copy_projection_state(const WorldState& from, WorldState& to, std::size_t live_actors,
                                   std::size_t scored) {
   static_assert(offsetof(ActorState, reference) + sizeof(TermVector) == sizeof(ActorState));
@@ -152,7 +155,9 @@ inline void copy_projection_state(const WorldState& from, WorldState& to, std::s
   // The two larger sizes are hidden from the optimizer, so that these copies call the library's
   // memcpy: with constant sizes GCC inlined them as `rep movsq`, which perf showed as half of
   // value_alternatives' own time. (The 136-byte actor heads stay inline, as vector moves.)
-  std::size_t world_bytes = offsetof(WorldState, actors), vector_bytes = 2 * sizeof(TermVector);
+  static_assert(offsetof(WorldState, ultimatums) + sizeof(WorldState::ultimatums) == offsetof(WorldState, actors));
+  std::size_t world_bytes = offsetof(WorldState, ultimatums) + from.ultimatum_count * sizeof(UltimatumState),
+              vector_bytes = 2 * sizeof(TermVector);
   asm("" : "+r"(world_bytes), "+r"(vector_bytes));
   std::memcpy(static_cast<void*>(&to), &from, world_bytes);
   for (std::size_t i = 0; i < live_actors; ++i)

@@ -511,10 +511,7 @@ void BM_CrisisPrediction(benchmark::State& st, bool generic) {
     const double prior = 0.35 + 1e-12 * static_cast<double>(call++);
     const CrisisInputs in = crisis_inputs(s, sender, spec, prior, 0.3);
     if (generic) {
-      games::CrisisParameters p{in.prior_resolved,           in.demand_value,     in.audience_cost,
-                                in.imposition_cost_resolved, in.imposition_cost_irresolute, in.imposition_value,
-                                in.concession_cost,          in.sanction_cost};
-      auto found = games::crisis_equilibria(p);
+      auto found = games::crisis_equilibria(games::crisis_parameters(in));
       benchmark::DoNotOptimize(found);
     } else {
       CrisisPrediction p = predictor(in);

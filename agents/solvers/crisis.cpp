@@ -50,6 +50,19 @@ class Builder {
 
 }  // namespace
 
+CrisisParameters crisis_parameters(const CrisisInputs& in) {
+  CrisisParameters p;
+  p.prior_resolved = in.prior_resolved;
+  p.demand_value = in.demand_value;
+  p.audience_cost = in.audience_cost;
+  p.imposition_cost_resolved = in.imposition_cost_resolved;
+  p.imposition_cost_irresolute = in.imposition_cost_irresolute;
+  p.imposition_value = in.imposition_value;
+  p.concession_cost = in.concession_cost;
+  p.sanction_cost = in.sanction_cost;
+  return p;
+}
+
 ExtensiveGame crisis_game(const CrisisParameters& p) {
   ExtensiveGame game;
   game.players = {"brussels", "minsk"};

@@ -9,6 +9,7 @@
 
 #include "agents/solvers/game.hpp"
 #include "agents/solvers/solution.hpp"
+#include "engine/model/prediction.hpp"
 
 namespace leverage::games {
 
@@ -22,6 +23,9 @@ struct CrisisParameters {
   double concession_cost = 1.0;             // target's cost of complying
   double sanction_cost = 1.5;               // target's cost of sanctions imposed
 };
+
+// The game of the engine's mapping (engine/model/prediction.hpp): the same eight numbers.
+CrisisParameters crisis_parameters(const CrisisInputs& inputs);
 
 // Players: 0 = "brussels" (sender), 1 = "minsk" (target). A chance node draws the sender's type (types_of
 // the sender; outcomes "resolved", "irresolute"); each type chooses "status_quo" or "ultimatum"; the target,

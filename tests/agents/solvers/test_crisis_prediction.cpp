@@ -4,6 +4,7 @@
 // config errors.
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <limits>
 #include <sstream>
 
 #include "engine/config/json_reader.hpp"
@@ -94,6 +95,19 @@ TEST_CASE("crisis prediction: complete information", "[solvers][prediction]") {
   CHECK(irresolute.reason == PredictionReason::ultimatum_off_path);
   CHECK(irresolute.p_issue[1] == 0.0);
   CHECK(irresolute.p_execute == 0.0);
+}
+
+TEST_CASE("crisis prediction: a non-finite number makes no game", "[solvers][prediction]") {
+  // No validated scenario gives one, but the predictor must not read an equilibrium into it: nothing is
+  // predicted (no equilibrium, NaN probabilities), as when a solver finds none.
+  CrisisInputs in = textbook(0.5);
+  in.sanction_cost = std::numeric_limits<double>::infinity();
+  const CrisisPrediction p = solve(in);
+  CHECK(p.reason == PredictionReason::no_equilibrium);
+  CHECK(p.equilibria == 0);
+  CHECK(std::isnan(p.p_comply));
+  CHECK(std::isnan(p.p_execute));
+  CHECK(p.kind == CrisisKind::none);
 }
 
 TEST_CASE("crisis inputs: crisis_dock maps to the textbook game times ten", "[solvers][prediction]") {
